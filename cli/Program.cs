@@ -1,0 +1,3 @@
+using NodePools.Cli;
+
+return NodePoolsCli.Run(args, CliContext.ForProcess());

@@ -1,0 +1,159 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace NodePools.Placement.Input;
+
+/// <summary>
+/// Reads YAML (one or more documents) or JSON (one or more values) into JSON trees, so one typed
+/// model and one set of validators serve both. YAML goes through YamlDotNet's representation model
+/// (no reflection, AOT-safe); plain scalars resolve with the YAML 1.2 core schema, and numbers keep
+/// the text the user wrote.
+/// </summary>
+public static partial class StructuredText
+{
+    private const string StringTag = "tag:yaml.org,2002:str";
+
+    [GeneratedRegex(@"\A-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex JsonNumber();
+
+    /// <summary>Reads a file; a missing or unreadable file is an input error, not a crash.</summary>
+    public static IReadOnlyList<ParsedDocument> LoadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new InvalidInputException(new InputError(path, "", ex is FileNotFoundException or DirectoryNotFoundException
+                ? "file not found"
+                : $"cannot be read: {ex.Message}"));
+        }
+        return Parse(path, text);
+    }
+
+    public static IReadOnlyList<ParsedDocument> Parse(string file, string text)
+    {
+        var trimmed = text.AsSpan().TrimStart();
+        return trimmed.Length > 0 && trimmed[0] is '{' or '['
+            ? ParseJson(file, text)
+            : ParseYaml(file, text);
+    }
+
+    private static List<ParsedDocument> ParseJson(string file, string text)
+    {
+        var documents = new List<ParsedDocument>();
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text), new JsonReaderOptions
+        {
+            AllowMultipleValues = true,
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+        });
+        try
+        {
+            while (reader.Read())
+                documents.Add(new ParsedDocument(file, documents.Count + 1, JsonNode.Parse(ref reader), SourceMap.Empty));
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidInputException(new InputError(file, "", $"malformed JSON: {FirstSentence(ex.Message)}")
+            {
+                Line = (int?)ex.LineNumber + 1,
+                Column = (int?)ex.BytePositionInLine + 1,
+                Document = documents.Count + 1,
+            });
+        }
+        return documents;
+    }
+
+    private static List<ParsedDocument> ParseYaml(string file, string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            throw new InvalidInputException(new InputError(file, "", $"malformed YAML: {Innermost(ex).Message}")
+            {
+                Line = (int)ex.Start.Line,
+                Column = (int)ex.Start.Column,
+            });
+        }
+
+        var documents = new List<ParsedDocument>(stream.Documents.Count);
+        foreach (var document in stream.Documents)
+        {
+            var map = new SourceMap();
+            var root = Convert(document.RootNode, JsonPaths.Root, map, file, documents.Count + 1);
+            documents.Add(new ParsedDocument(file, documents.Count + 1, root, map));
+        }
+        return documents;
+    }
+
+    private static JsonNode? Convert(YamlNode node, string path, SourceMap map, string file, int document)
+    {
+        map.Add(path, (int)node.Start.Line, (int)node.Start.Column);
+        switch (node)
+        {
+            case YamlScalarNode scalar:
+                return Scalar(scalar);
+            case YamlSequenceNode sequence:
+                var array = new JsonArray();
+                var index = 0;
+                foreach (var item in sequence.Children)
+                    array.Add(Convert(item, JsonPaths.Index(path, index++), map, file, document));
+                return array;
+            case YamlMappingNode mapping:
+                var obj = new JsonObject();
+                foreach (var (keyNode, valueNode) in mapping.Children)
+                {
+                    if (keyNode is not YamlScalarNode { Value: { } key })
+                    {
+                        throw new InvalidInputException(new InputError(file, JsonPaths.Readable(path), "a mapping key must be a plain string")
+                        {
+                            Line = (int)keyNode.Start.Line,
+                            Column = (int)keyNode.Start.Column,
+                            Document = document,
+                        });
+                    }
+                    obj[key] = Convert(valueNode, JsonPaths.Property(path, key), map, file, document);
+                }
+                return obj;
+            default:
+                return null;
+        }
+    }
+
+    private static JsonNode? Scalar(YamlScalarNode scalar)
+    {
+        var value = scalar.Value ?? "";
+        if (scalar.Style != ScalarStyle.Plain || (scalar.Tag is { IsEmpty: false, IsNonSpecific: false } tag && tag.Value == StringTag))
+            return JsonValue.Create(value);
+        switch (value)
+        {
+            case "" or "~" or "null" or "Null" or "NULL":
+                return null;
+            case "true" or "True" or "TRUE":
+                return JsonValue.Create(true);
+            case "false" or "False" or "FALSE":
+                return JsonValue.Create(false);
+        }
+        // Parsing the text keeps it as written ("1.10" stays "1.10" when read back as a string).
+        return JsonNumber().IsMatch(value) ? JsonNode.Parse(value) : JsonValue.Create(value);
+    }
+
+    private static Exception Innermost(Exception ex) => ex.InnerException is { } inner ? Innermost(inner) : ex;
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd(' ', '|', '.');
+    }
+}

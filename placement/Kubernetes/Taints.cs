@@ -1,0 +1,37 @@
+namespace NodePools.Placement.Kubernetes;
+
+/// <summary>A node taint (core/v1 Taint).</summary>
+public sealed record Taint
+{
+    public string Key { get; init; } = "";
+    public string? Value { get; init; }
+    public string Effect { get; init; } = "";
+}
+
+/// <summary>A pod toleration (core/v1 Toleration). An empty operator means Equal.</summary>
+public sealed record Toleration
+{
+    public string? Key { get; init; }
+    public string? Operator { get; init; }
+    public string? Value { get; init; }
+    public string? Effect { get; init; }
+
+    /// <summary>Carried for NoExecute taints: how long the pod stays bound after the taint appears.</summary>
+    public long? TolerationSeconds { get; init; }
+}
+
+/// <summary>Taint effects and toleration operators, spelled as the Kubernetes API spells them.</summary>
+public static class TaintEffects
+{
+    public const string NoSchedule = "NoSchedule";
+    public const string PreferNoSchedule = "PreferNoSchedule";
+    public const string NoExecute = "NoExecute";
+
+    public static readonly IReadOnlyList<string> All = [NoSchedule, PreferNoSchedule, NoExecute];
+}
+
+public static class TolerationOperators
+{
+    public const string Equal = "Equal";
+    public const string Exists = "Exists";
+}

@@ -1,0 +1,20 @@
+namespace NodePools.Placement.Kubernetes;
+
+/// <summary>Labels and taint keys that Kubernetes and EKS put on nodes themselves.</summary>
+public static class WellKnownLabels
+{
+    public const string Hostname = "kubernetes.io/hostname";
+    public const string Arch = "kubernetes.io/arch";
+    public const string Os = "kubernetes.io/os";
+    public const string InstanceType = "node.kubernetes.io/instance-type";
+    public const string Zone = "topology.kubernetes.io/zone";
+    public const string Region = "topology.kubernetes.io/region";
+    public const string EksNodegroup = "eks.amazonaws.com/nodegroup";
+    public const string EksCapacityType = "eks.amazonaws.com/capacityType";
+
+    /// <summary>The field a matchFields requirement may select on.</summary>
+    public const string MetadataNameField = "metadata.name";
+
+    /// <summary>The taint the NodeUnschedulable plugin checks a cordoned node against.</summary>
+    public const string UnschedulableTaintKey = "node.kubernetes.io/unschedulable";
+}

@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using NodePools.Placement.Input;
+using NodePools.Placement.Kubernetes;
+
+namespace NodePools.Placement.Manifests;
+
+/// <summary>
+/// Reads Kubernetes manifests (YAML or JSON, several documents, or a List) into nodes and pod specs.
+/// Every problem in a file is reported at once, each naming the file, the document and the field.
+/// </summary>
+public static class ManifestReader
+{
+    /// <summary>Where each kind keeps its pod spec.</summary>
+    private static readonly Dictionary<string, string[]> PodSpecPaths = new(StringComparer.Ordinal)
+    {
+        ["Pod"] = ["spec"],
+        ["PodTemplate"] = ["template", "spec"],
+        ["Deployment"] = ["spec", "template", "spec"],
+        ["StatefulSet"] = ["spec", "template", "spec"],
+        ["DaemonSet"] = ["spec", "template", "spec"],
+        ["ReplicaSet"] = ["spec", "template", "spec"],
+        ["ReplicationController"] = ["spec", "template", "spec"],
+        ["Job"] = ["spec", "template", "spec"],
+        ["CronJob"] = ["spec", "jobTemplate", "spec", "template", "spec"],
+    };
+
+    public static IReadOnlyList<string> PodKinds => [.. PodSpecPaths.Keys];
+
+    public static ReadResult<Node> ReadNodes(string file) => ReadNodes(StructuredText.LoadFile(file));
+
+    public static ReadResult<Node> ReadNodes(IReadOnlyList<ParsedDocument> documents)
+    {
+        var nodes = new List<Node>();
+        var errors = new List<InputError>();
+        var warnings = new List<InputError>();
+        foreach (var (document, obj, path) in Objects(documents, errors))
+        {
+            if (!ExpectKind(document, obj, path, errors, out var kind))
+                continue;
+            if (kind != "Node")
+            {
+                errors.Add(document.Error(JsonPaths.Property(path, "kind"), $"expected kind Node, found \"{kind}\""));
+                continue;
+            }
+            var node = TypedReader.Read(document, obj, path, KubernetesJsonContext.Default.Node, errors);
+            if (node is null)
+                continue;
+            if (string.IsNullOrEmpty(node.Metadata.Name))
+                errors.Add(document.Error(JsonPaths.Property(path, "metadata"), "metadata.name is required: pods and reports refer to nodes by name"));
+            warnings.AddRange(ApiRules.CheckNode(node).Select(problem => document.Error(path + problem.RelativePath, problem.Message)));
+            nodes.Add(node);
+        }
+        return errors.Count > 0 ? throw new InvalidInputException(errors) : new ReadResult<Node>(nodes, warnings);
+    }
+
+    public static ReadResult<PodSource> ReadPods(string file) => ReadPods(StructuredText.LoadFile(file));
+
+    public static ReadResult<PodSource> ReadPods(IReadOnlyList<ParsedDocument> documents)
+    {
+        var pods = new List<PodSource>();
+        var errors = new List<InputError>();
+        var warnings = new List<InputError>();
+        foreach (var (document, obj, path) in Objects(documents, errors))
+        {
+            if (!ExpectKind(document, obj, path, errors, out var kind))
+                continue;
+            if (!PodSpecPaths.TryGetValue(kind, out var specPath))
+            {
+                errors.Add(document.Error(JsonPaths.Property(path, "kind"),
+                    $"kind \"{kind}\" has no pod template; expected one of {string.Join(", ", PodSpecPaths.Keys)}"));
+                continue;
+            }
+            var metadata = TypedReader.Read(document, obj["metadata"], JsonPaths.Property(path, "metadata"), KubernetesJsonContext.Default.ObjectMeta, errors);
+            var name = metadata?.Name ?? $"{kind.ToLowerInvariant()}-{document.Index}";
+
+            JsonNode? specNode = obj;
+            var specJsonPath = path;
+            foreach (var step in specPath)
+            {
+                specNode = specNode is JsonObject parent ? parent[step] : null;
+                specJsonPath = JsonPaths.Property(specJsonPath, step);
+            }
+            if (specNode is not JsonObject)
+            {
+                errors.Add(document.Error(specJsonPath, $"a {kind} needs a pod spec at {string.Join('.', specPath)}"));
+                continue;
+            }
+            var spec = TypedReader.Read(document, specNode, specJsonPath, KubernetesJsonContext.Default.PodSpec, errors);
+            if (spec is null)
+                continue;
+            warnings.AddRange(ApiRules.CheckPodSpec(spec).Select(problem => document.Error(specJsonPath + problem.RelativePath, problem.Message)));
+            pods.Add(new PodSource(name, kind, spec));
+        }
+        return errors.Count > 0 ? throw new InvalidInputException(errors) : new ReadResult<PodSource>(pods, warnings);
+    }
+
+    /// <summary>Every object in the documents, with lists (kind List, NodeList, PodList...) flattened.</summary>
+    private static IEnumerable<(ParsedDocument Document, JsonObject Object, string Path)> Objects(
+        IReadOnlyList<ParsedDocument> documents, List<InputError> errors)
+    {
+        foreach (var document in documents)
+        {
+            if (document.Root is null)
+                continue; // an empty document, e.g. after a trailing '---'
+            if (document.Root is not JsonObject root)
+            {
+                errors.Add(document.Error(JsonPaths.Root, "expected a Kubernetes object (a mapping with apiVersion and kind)"));
+                continue;
+            }
+            var kind = root["kind"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+            if (kind is not null && kind.EndsWith("List", StringComparison.Ordinal) && root["items"] is { } items)
+            {
+                var itemsPath = JsonPaths.Property(JsonPaths.Root, "items");
+                if (items is not JsonArray array)
+                {
+                    errors.Add(document.Error(itemsPath, "items must be a list of objects"));
+                    continue;
+                }
+                for (var i = 0; i < array.Count; i++)
+                {
+                    var itemPath = JsonPaths.Index(itemsPath, i);
+                    if (array[i] is JsonObject item)
+                        yield return (document, item, itemPath);
+                    else
+                        errors.Add(document.Error(itemPath, "expected a Kubernetes object (a mapping with apiVersion and kind)"));
+                }
+                continue;
+            }
+            yield return (document, root, JsonPaths.Root);
+        }
+    }
+
+    private static bool ExpectKind(ParsedDocument document, JsonObject obj, string path, List<InputError> errors, out string kind)
+    {
+        if (obj["kind"] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0)
+        {
+            kind = text;
+            return true;
+        }
+        kind = "";
+        errors.Add(document.Error(JsonPaths.Property(path, "kind"), "kind is required (e.g. Node, Pod, Deployment)"));
+        return false;
+    }
+}

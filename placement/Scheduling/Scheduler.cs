@@ -1,0 +1,78 @@
+using NodePools.Placement.Kubernetes;
+
+namespace NodePools.Placement.Scheduling;
+
+/// <summary>The filters that refused a pod on a node, in kube-scheduler's plugin order.</summary>
+[Flags]
+public enum FilterFailures
+{
+    None = 0,
+    NodeUnschedulable = 1,
+    NodeName = 2,
+    TaintToleration = 4,
+    NodeAffinity = 8,
+}
+
+/// <summary>One pod on one node: whether it fits, and how the scheduler would rank the node.</summary>
+public readonly record struct PairVerdict(
+    FilterFailures Failures,
+    Taint? UntoleratedTaint,
+    int PreferredScore,
+    int UntoleratedPreferNoSchedule)
+{
+    public bool Schedulable => Failures == FilterFailures.None;
+
+    /// <summary>
+    /// Every filter that refused, in kube-scheduler's own words and plugin order; the scheduler
+    /// itself stops at (and reports) the first.
+    /// </summary>
+    public IReadOnlyList<string> Reasons()
+    {
+        if (Schedulable)
+            return [];
+        var reasons = new List<string>(2);
+        if (Failures.HasFlag(FilterFailures.NodeUnschedulable))
+            reasons.Add(Scheduler.NodeUnschedulableReason);
+        if (Failures.HasFlag(FilterFailures.NodeName))
+            reasons.Add(Scheduler.NodeNameReason);
+        if (Failures.HasFlag(FilterFailures.TaintToleration) && UntoleratedTaint is { } taint)
+            reasons.Add(TaintToleration.Reason(taint));
+        if (Failures.HasFlag(FilterFailures.NodeAffinity))
+            reasons.Add(Scheduler.NodeAffinityReason);
+        return reasons;
+    }
+}
+
+/// <summary>
+/// kube-scheduler's node filters that depend only on the pod and the node (NodeUnschedulable,
+/// NodeName, TaintToleration, NodeAffinity) and the two node-level scores (preferred node affinity,
+/// untolerated PreferNoSchedule taints). Pure and allocation-free per pair.
+/// </summary>
+public static class Scheduler
+{
+    public const string NodeUnschedulableReason = "node(s) were unschedulable";
+    public const string NodeNameReason = "node(s) didn't match the requested node name";
+    public const string NodeAffinityReason = "node(s) didn't match Pod's node affinity/selector";
+
+    private static readonly Taint UnschedulableTaint = new() { Key = WellKnownLabels.UnschedulableTaintKey, Effect = TaintEffects.NoSchedule };
+
+    public static PairVerdict Evaluate(SchedulingPod pod, SchedulingNode node)
+    {
+        var failures = FilterFailures.None;
+        if (node.Unschedulable && !TaintToleration.AnyTolerates(pod.Tolerations, UnschedulableTaint))
+            failures |= FilterFailures.NodeUnschedulable;
+        if (pod.NodeName.Length > 0 && !string.Equals(pod.NodeName, node.Name, StringComparison.Ordinal))
+            failures |= FilterFailures.NodeName;
+        var untolerated = TaintToleration.FirstUntoleratedBlockingTaint(node.Taints, pod.Tolerations);
+        if (untolerated is not null)
+            failures |= FilterFailures.TaintToleration;
+        if (!pod.Required.Matches(node))
+            failures |= FilterFailures.NodeAffinity;
+
+        return new PairVerdict(
+            failures,
+            untolerated,
+            pod.Preferred.Score(node),
+            TaintToleration.CountUntoleratedPreferNoSchedule(node.Taints, pod.Tolerations));
+    }
+}
