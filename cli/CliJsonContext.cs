@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using NodePools.Placement.Scheduling;
 
 namespace NodePools.Cli;
@@ -8,11 +9,19 @@ namespace NodePools.Cli;
 /// <summary>Source-generated JSON for the command reports (no reflection: AOT- and trim-safe).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(IReadOnlyList<PairExplanation>))]
-internal sealed partial class CliJsonContext : JsonSerializerContext
+internal sealed partial class CliJsonContext : JsonSerializerContext;
+
+/// <summary>Writes a report as indented JSON, with quotes and non-ASCII as themselves: people read these too.</summary>
+internal static class ReportJson
 {
-    /// <summary>Writes quotes and non-ASCII as themselves ("didn't", "→"): the reports are read by people too.</summary>
-    public static CliJsonContext Relaxed { get; } = new(new JsonSerializerOptions(Default.Options)
+    private static readonly JsonSerializerOptions Options = new()
     {
+        TypeInfoResolver = CliJsonContext.Default,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    };
+
+    public static string Serialize<T>(T value) =>
+        JsonSerializer.Serialize(value, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
 }

@@ -58,7 +58,7 @@ public static class ExplainCommand
 
         var pairs = Explainer.Explain(nodes.Items, pods.Items, options);
         if (format == OutputFormat.Json)
-            context.Output.WriteLine(JsonSerializer.Serialize(pairs, CliJsonContext.Relaxed.IReadOnlyListPairExplanation));
+            context.Output.WriteLine(ReportJson.Serialize(pairs));
         else
             ExplainTable.Render(context.Console, pairs, nodes.Items.Select(node => node.Metadata.Name ?? "").ToList());
         return ExitCodes.Ok;
