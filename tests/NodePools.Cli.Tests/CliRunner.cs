@@ -1,0 +1,36 @@
+using NodePools.Cli;
+
+namespace NodePools.Cli.Tests;
+
+/// <summary>Runs `nodepools` in-process with captured output, from the repository root.</summary>
+internal static class CliRunner
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = NodePoolsCli.Run(args, new CliContext(output, error, color: false));
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    public static string Example(string relative) => Path.Combine(RepositoryRoot, "examples", relative);
+
+    public static string TempFile(string content, string extension = ".yaml")
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"nodepools-{Guid.NewGuid():N}{extension}");
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "NodePools.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("NodePools.sln not found above the test binaries");
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text.Json;
+
+namespace NodePools.Cli.Tests;
+
+public class ExplainCommandTests
+{
+    private static readonly string Nodes = CliRunner.Example("explain/nodes.yaml");
+    private static readonly string Pods = CliRunner.Example("explain/pods.yaml");
+
+    [Fact]
+    public void Json_output_is_one_entry_per_pair_pods_outer_nodes_inner()
+    {
+        var (exit, output, _) = CliRunner.Run("explain", "--nodes", Nodes, "--pods", Pods, "--output", "json");
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var pairs = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(12, pairs.Count);
+        Assert.Equal(
+            ["trainer/services-1", "trainer/gpu-1", "trainer/data-store-1", "reporting/services-1"],
+            pairs.Take(4).Select(p => $"{p.GetProperty("pod").GetString()}/{p.GetProperty("node").GetString()}"));
+        foreach (var pair in pairs)
+        {
+            Assert.Equal(["pod", "node", "schedulable", "reasons", "preferredScore", "untoleratedPreferNoSchedule"],
+                pair.EnumerateObject().Select(property => property.Name));
+        }
+    }
+
+    [Fact]
+    public void Json_output_carries_verdicts_reasons_and_scores()
+    {
+        var (_, output, _) = CliRunner.Run("explain", "--nodes", Nodes, "--pods", Pods, "-o", "json");
+        var pairs = JsonDocument.Parse(output).RootElement.EnumerateArray()
+            .ToDictionary(p => $"{p.GetProperty("pod").GetString()}/{p.GetProperty("node").GetString()}");
+
+        Assert.True(pairs["trainer/gpu-1"].GetProperty("schedulable").GetBoolean());
+        Assert.Equal(["node(s) had untolerated taint {workload: data-store}"],
+            pairs["reporting/data-store-1"].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(50, pairs["batch-sweeper/services-1"].GetProperty("preferredScore").GetInt32());
+        Assert.True(pairs["batch-sweeper/data-store-1"].GetProperty("schedulable").GetBoolean());
+        Assert.Equal(0, pairs["batch-sweeper/data-store-1"].GetProperty("untoleratedPreferNoSchedule").GetInt32());
+        Assert.Equal(1, pairs["trainer/data-store-1"].GetProperty("untoleratedPreferNoSchedule").GetInt32());
+        Assert.Equal(["node(s) had untolerated taint {workload: high-resource}"],
+            pairs["device-plugin/gpu-1"].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
+    public void Table_output_shows_the_matrix_the_refusals_and_the_pending_pods()
+    {
+        var (exit, output, error) = CliRunner.Run("explain", "--nodes", Nodes, "--pods", Pods);
+        Assert.Equal(0, exit);
+        Assert.Contains("services-1", output);
+        Assert.Contains("✓ fits", output);
+        Assert.Contains("reporting → data-store-1: node(s) had untolerated taint {workload: data-store}", output);
+        Assert.Contains("reporting fits no node: it would stay Pending.", output);
+        Assert.Contains("4 pod(s) × 3 node(s): 4 of 12 pairs fit.", output);
+        Assert.Contains("note: trainer: ExtendedResourceToleration", error);
+    }
+
+    [Fact]
+    public void Upstream_mode_drops_the_extended_resource_toleration()
+    {
+        var nodes = CliRunner.TempFile("kind: Node\nmetadata: {name: g}\nspec: {taints: [{key: nvidia.com/gpu, effect: NoSchedule}]}\n");
+        var pods = CliRunner.TempFile("kind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, resources: {limits: {nvidia.com/gpu: 1}}}]}\n");
+        var eks = JsonDocument.Parse(CliRunner.Run("explain", "--nodes", nodes, "--pods", pods, "-o", "json").Out).RootElement[0];
+        var upstream = JsonDocument.Parse(CliRunner.Run("explain", "--nodes", nodes, "--pods", pods, "-o", "json", "--no-extended-resource-toleration").Out).RootElement[0];
+        Assert.True(eks.GetProperty("schedulable").GetBoolean());
+        Assert.False(upstream.GetProperty("schedulable").GetBoolean());
+    }
+
+    public static TheoryData<string, string, string> BadInputs => new()
+    {
+        { "kind: Node\nmetadata: {name: a\n", "kind: Pod\nmetadata: {name: p}\nspec: {}\n", "malformed YAML" },
+        { "kind: Node\nmetadata: {name: a}\nspec: {taints: {key: k}}\n", "kind: Pod\nmetadata: {name: p}\nspec: {}\n", "spec.taints: the value has the wrong type" },
+        { "kind: Node\nmetadata: {name: a}\n", "kind: Service\nmetadata: {name: s}\n", "kind \"Service\" has no pod template" },
+        { "kind: Node\nmetadata: {name: a}\n", "- just\n- a list\n", "expected a Kubernetes object" },
+        { "kind: Node\nmetadata: {name: a}\n", "kind: Pod\nmetadata: {name: p}\nspec: {affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [{key: k, operator: In, values: a}]}]}}}}\n", "matchExpressions[0].values: the value has the wrong type" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Bad_input_exits_2_with_a_located_message_and_no_stack_trace(string nodes, string pods, string expected)
+    {
+        var nodesFile = CliRunner.TempFile(nodes);
+        var podsFile = CliRunner.TempFile(pods);
+        var (exit, output, error) = CliRunner.Run("explain", "--nodes", nodesFile, "--pods", podsFile, "-o", "json");
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains(expected, error);
+        Assert.Contains(".yaml:", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public void Errors_in_both_files_are_reported_together()
+    {
+        var (exit, _, error) = CliRunner.Run("explain", "--nodes", "/missing/nodes.yaml", "--pods", "/missing/pods.yaml");
+        Assert.Equal(2, exit);
+        Assert.Contains("/missing/nodes.yaml: file not found", error);
+        Assert.Contains("/missing/pods.yaml: file not found", error);
+    }
+
+    [Theory]
+    [InlineData("explain", "--pods", "p.yaml")]
+    [InlineData("explain", "--nodes", "n.yaml", "--pods", "p.yaml", "--output", "xml")]
+    [InlineData("explian")]
+    public void Usage_errors_exit_2(params string[] args)
+    {
+        var (exit, _, error) = CliRunner.Run(args);
+        Assert.Equal(2, exit);
+        Assert.Contains("error:", error);
+    }
+
+    [Fact]
+    public void Wide_inputs_switch_to_one_row_per_pair()
+    {
+        var nodes = CliRunner.TempFile(string.Join("---\n", Enumerable.Range(1, 10).Select(i => $"kind: Node\nmetadata: {{name: node-{i}}}\n")));
+        var pods = CliRunner.TempFile("kind: Pod\nmetadata: {name: p}\nspec: {nodeName: node-3}\n");
+        var (_, output, _) = CliRunner.Run("explain", "--nodes", nodes, "--pods", pods);
+        Assert.Contains("PreferNoSchedule", output); // the per-pair table's header
+        Assert.Contains("1 pod(s) × 10 node(s): 1 of 10 pairs fit.", output);
+    }
+}

@@ -1,0 +1,177 @@
+using NodePools.Placement.Input;
+using NodePools.Placement.Manifests;
+
+namespace NodePools.Placement.Tests.Manifests;
+
+public class ManifestReaderTests
+{
+    private static ReadResult<PodSource> Pods(string text) => ManifestReader.ReadPods(StructuredText.Parse("pods.yaml", text));
+    private static ReadResult<Placement.Kubernetes.Node> Nodes(string text) => ManifestReader.ReadNodes(StructuredText.Parse("nodes.yaml", text));
+
+    private static InvalidInputException Invalid(Action read) => Assert.Throws<InvalidInputException>(read);
+
+    public static TheoryData<string, string> Workloads => new()
+    {
+        { "Pod", "spec: {nodeName: n1}" },
+        { "PodTemplate", "template: {spec: {nodeName: n1}}" },
+        { "Deployment", "spec: {template: {spec: {nodeName: n1}}}" },
+        { "StatefulSet", "spec: {template: {spec: {nodeName: n1}}}" },
+        { "DaemonSet", "spec: {template: {spec: {nodeName: n1}}}" },
+        { "ReplicaSet", "spec: {template: {spec: {nodeName: n1}}}" },
+        { "ReplicationController", "spec: {template: {spec: {nodeName: n1}}}" },
+        { "Job", "spec: {template: {spec: {nodeName: n1}}}" },
+        { "CronJob", "spec: {jobTemplate: {spec: {template: {spec: {nodeName: n1}}}}}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Workloads))]
+    public void Every_workload_kind_yields_its_pod_template(string kind, string body)
+    {
+        var pod = Assert.Single(Pods($"kind: {kind}\nmetadata: {{name: w}}\n{body}\n").Items);
+        Assert.Equal(("w", kind, "n1"), (pod.Name, pod.Kind, pod.Spec.NodeName));
+    }
+
+    [Fact]
+    public void Several_documents_and_Lists_are_read_in_order()
+    {
+        var result = Pods("""
+            kind: Pod
+            metadata: {name: a}
+            spec: {}
+            ---
+            ---
+            kind: List
+            items:
+              - {kind: Pod, metadata: {name: b}, spec: {}}
+              - {kind: Deployment, metadata: {name: c}, spec: {template: {spec: {}}}}
+            ---
+            kind: PodList
+            items:
+              - {kind: Pod, metadata: {name: d}, spec: {}}
+            """);
+        Assert.Equal(["a", "b", "c", "d"], result.Items.Select(pod => pod.Name));
+    }
+
+    [Fact]
+    public void JSON_with_several_values_is_read()
+    {
+        var result = ManifestReader.ReadNodes(StructuredText.Parse("nodes.json", """
+            {"kind": "Node", "metadata": {"name": "a", "labels": {"gpu": "true"}}}
+            {"kind": "NodeList", "items": [{"kind": "Node", "metadata": {"name": "b"}, "spec": {"taints": [{"key": "k", "effect": "NoSchedule"}]}}]}
+            """));
+        Assert.Equal(["a", "b"], result.Items.Select(node => node.Metadata.Name));
+        Assert.Equal("k", result.Items[1].Spec!.Taints![0].Key);
+    }
+
+    [Fact]
+    public void Unquoted_YAML_numbers_and_booleans_in_string_fields_keep_their_text()
+    {
+        var node = Assert.Single(Nodes("kind: Node\nmetadata:\n  name: n\n  labels: {gpu: true, cores: 8, version: 1.10}\n").Items);
+        Assert.Equal("true", node.Metadata.Labels!["gpu"]);
+        Assert.Equal("8", node.Metadata.Labels["cores"]);
+        Assert.Equal("1.10", node.Metadata.Labels["version"]);
+    }
+
+    [Fact]
+    public void Malformed_YAML_names_file_line_and_column()
+    {
+        var error = Assert.Single(Invalid(() => Pods("kind: Pod\nspec:\n  nodeName: [a\n")).Errors);
+        Assert.Equal("pods.yaml", error.File);
+        Assert.NotNull(error.Line);
+        Assert.StartsWith("malformed YAML", error.Message);
+    }
+
+    [Fact]
+    public void Malformed_JSON_names_file_and_line()
+    {
+        var error = Assert.Single(Invalid(() => StructuredText.Parse("nodes.json", "{\"kind\": \"Node\",\n \"metadata\": }")).Errors);
+        Assert.Equal(2, error.Line);
+        Assert.StartsWith("malformed JSON", error.Message);
+    }
+
+    [Fact]
+    public void A_wrong_type_names_document_field_and_line()
+    {
+        var error = Assert.Single(Invalid(() => Nodes("kind: Node\nmetadata: {name: a}\n---\nkind: Node\nmetadata: {name: b}\nspec:\n  taints: oops\n")).Errors);
+        Assert.Equal((2, "spec.taints", 7), (error.Document!.Value, error.Field, error.Line!.Value));
+        Assert.Contains("expected a list", error.Message);
+        Assert.Equal("nodes.yaml:7:11: document 2, spec.taints: the value has the wrong type here (expected a list)", error.ToString());
+    }
+
+    [Fact]
+    public void A_null_where_a_string_is_required_is_an_error_not_a_crash()
+    {
+        var error = Assert.Single(Invalid(() => Nodes("kind: Node\nmetadata: {name: a}\nspec:\n  taints:\n    - key: ~\n      effect: NoSchedule\n")).Errors);
+        Assert.Equal("spec.taints[0].key", error.Field);
+    }
+
+    [Fact]
+    public void All_errors_of_a_file_are_reported_together()
+    {
+        var errors = Invalid(() => Pods("kind: Service\n---\nmetadata: {name: x}\n---\nkind: Deployment\nmetadata: {name: d}\nspec: {}\n")).Errors;
+        Assert.Collection(errors,
+            e => Assert.Equal((1, "kind"), (e.Document!.Value, e.Field)),
+            e => Assert.Equal((2, "kind"), (e.Document!.Value, e.Field)),
+            e => Assert.Equal((3, "spec.template.spec"), (e.Document!.Value, e.Field)));
+        Assert.Contains("has no pod template", errors[0].Message);
+        Assert.Contains("kind is required", errors[1].Message);
+    }
+
+    [Fact]
+    public void A_node_file_holds_only_nodes()
+    {
+        var error = Assert.Single(Invalid(() => Nodes("kind: Pod\nmetadata: {name: p}\n")).Errors);
+        Assert.Equal("expected kind Node, found \"Pod\"", error.Message);
+    }
+
+    [Fact]
+    public void A_node_needs_a_name()
+    {
+        var error = Assert.Single(Invalid(() => Nodes("kind: Node\nmetadata: {labels: {a: b}}\n")).Errors);
+        Assert.Contains("metadata.name is required", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_file_is_an_input_error()
+    {
+        var error = Assert.Single(Invalid(() => ManifestReader.ReadNodes("/nonexistent/nodes.yaml")).Errors);
+        Assert.Equal("file not found", error.Message);
+    }
+
+    [Fact]
+    public void A_list_item_error_is_located_inside_the_list()
+    {
+        var error = Assert.Single(Invalid(() => Pods("kind: List\nitems:\n  - kind: Pod\n    metadata: {name: a}\n    spec: {tolerations: 5}\n")).Errors);
+        Assert.Equal("items[0].spec.tolerations", error.Field);
+        Assert.Equal(5, error.Line);
+    }
+
+    public static TheoryData<string, string, string> ApiWarnings => new()
+    {
+        { "tolerations: [{key: k, operator: Exists, value: \"true\", effect: NoSchedule}]", "spec.tolerations[0].value", "operator Exists takes no value" },
+        { "tolerations: [{key: k, operator: Exist}]", "spec.tolerations[0].operator", "tolerates nothing" },
+        { "tolerations: [{key: k, operator: Equal, value: v, effect: NoScheduled}]", "spec.tolerations[0].effect", "tolerates nothing" },
+        { "tolerations: [{operator: Equal, value: v}]", "spec.tolerations[0].operator", "an empty key requires operator Exists" },
+        { "tolerations: [{key: k, operator: Exists, effect: NoSchedule, tolerationSeconds: 30}]", "spec.tolerations[0].tolerationSeconds", "only applies to effect NoExecute" },
+        { "nodeSelector: {\"bad key\": v}", "spec.nodeSelector['bad key']", "name part must consist of" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ApiWarnings))]
+    public void Fields_the_API_server_would_reject_are_warned_about_and_still_evaluated(string spec, string field, string message)
+    {
+        var result = Pods($"kind: Pod\nmetadata: {{name: p}}\nspec:\n  {spec}\n");
+        Assert.Single(result.Items);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(field, warning.Field);
+        Assert.Contains(message, warning.Message);
+    }
+
+    [Fact]
+    public void A_node_taint_effect_outside_the_three_is_warned_about()
+    {
+        var result = Nodes("kind: Node\nmetadata: {name: n}\nspec:\n  taints: [{key: k, effect: NoScheduled}, {key: k, effect: NoScheduled}]\n");
+        Assert.Contains(result.Warnings, w => w.Field == "spec.taints[0].effect" && w.Message.Contains("the scheduler ignores it"));
+        Assert.Contains(result.Warnings, w => w.Field == "spec.taints[1]" && w.Message.Contains("appears twice"));
+    }
+}
