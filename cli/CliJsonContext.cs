@@ -9,6 +9,7 @@ namespace NodePools.Cli;
 /// <summary>Source-generated JSON for the command reports (no reflection: AOT- and trim-safe).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(IReadOnlyList<PairExplanation>))]
+[JsonSerializable(typeof(NodePools.Placement.Reports.PlanReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>Writes a report as indented JSON, with quotes and non-ASCII as themselves: people read these too.</summary>

@@ -9,8 +9,10 @@ public static class NodePoolsCli
 {
     public static int Run(string[] args, CliContext context)
     {
-        var root = new RootCommand("nodepools: plan, check and explain where every pod of an EKS node-pool stack lands.")
+        var root = new RootCommand("nodepools: plan, check, diff and explain where every pod of an EKS node-pool stack lands.")
         {
+            PlanCommand.Create(context, findingsOnly: false),
+            PlanCommand.Create(context, findingsOnly: true),
             ExplainCommand.Create(context),
         };
 

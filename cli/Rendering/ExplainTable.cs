@@ -60,7 +60,7 @@ public static class ExplainTable
     private static Markup Cell(PairExplanation pair)
     {
         if (!pair.Schedulable)
-            return new Markup($"[red]✗ {Markup.Escape(string.Join(", ", pair.Reasons.Select(ShortReason)))}[/]");
+            return new Markup($"[red]✗ {Markup.Escape(string.Join(", ", pair.Reasons.Select(ReasonText.Short)))}[/]");
         var ranking = new List<string>();
         if (pair.PreferredScore != 0)
             ranking.Add($"preferred +{pair.PreferredScore}");
@@ -68,13 +68,4 @@ public static class ExplainTable
             ranking.Add($"{pair.UntoleratedPreferNoSchedule} PreferNoSchedule");
         return new Markup(ranking.Count == 0 ? "[green]✓ fits[/]" : $"[green]✓ fits[/] ({Markup.Escape(string.Join(", ", ranking))})");
     }
-
-    private static string ShortReason(string reason) => reason switch
-    {
-        Scheduler.NodeAffinityReason => "affinity/selector",
-        Scheduler.NodeNameReason => "nodeName",
-        Scheduler.NodeUnschedulableReason => "cordoned",
-        _ when reason.StartsWith("node(s) had untolerated taint ", StringComparison.Ordinal) => "taint " + reason["node(s) had untolerated taint ".Length..],
-        _ => reason,
-    };
 }

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Text.Json;
+using NodePools.Cli.Rendering;
+using NodePools.Placement.Planning;
+using NodePools.Placement.Reports;
+
+namespace NodePools.Cli.Commands;
+
+/// <summary>
+/// `nodepools plan STACK` prints pools, slots with their derived placement, the slot × pool matrix and
+/// the findings; `nodepools check STACK` prints the findings only. Both exit 0 / 1 / 2.
+/// </summary>
+public static class PlanCommand
+{
+    public static Command Create(CliContext context, bool findingsOnly)
+    {
+        var arguments = new StackArguments();
+        var output = OutputOption.Create(OutputFormat.Table, OutputFormat.Markdown, OutputFormat.Json);
+        var command = findingsOnly
+            ? new Command("check", "Check a stack: every slot lands on its pool and nowhere else. Prints the findings; exit 1 on errors.")
+            : new Command("plan", "Plan a stack: pools, each slot's derived placement, where each slot can run, and the findings.");
+        arguments.AddTo(command);
+        command.Options.Add(output);
+        command.SetAction(parse => Run(context,
+            parse.GetRequiredValue(arguments.Directory),
+            parse.GetRequiredValue(arguments.Stack),
+            OutputOption.Parse(parse.GetRequiredValue(output)),
+            findingsOnly));
+        return command;
+    }
+
+    public static int Run(CliContext context, string directory, string stack, OutputFormat format, bool findingsOnly)
+    {
+        var plan = StackPlanner.PlanFromDirectory(directory, stack);
+        var report = PlanReport.From(plan);
+        switch (format)
+        {
+            case OutputFormat.Json:
+                context.Output.WriteLine(ReportJson.Serialize(report));
+                break;
+            case OutputFormat.Markdown:
+                context.Output.Write(PlanMarkdown.Render(report, findingsOnly));
+                break;
+            default:
+                PlanTable.Render(context.Console, report, findingsOnly);
+                break;
+        }
+        return plan.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,73 @@
+using NodePools.Placement.Reports;
+using NodePools.Placement.Scheduling;
+using Spectre.Console;
+
+namespace NodePools.Cli.Rendering;
+
+/// <summary>`plan --output table`: pools, slots and their placement, the slot × pool matrix, findings.</summary>
+public static class PlanTable
+{
+    public static void Render(IAnsiConsole console, PlanReport report, bool findingsOnly)
+    {
+        console.Write(new Rule($"[bold]{Markup.Escape(report.Project)} / {Markup.Escape(report.Stack)}[/]  cluster {Markup.Escape(report.Cluster.Name)}, Kubernetes {Markup.Escape(report.Cluster.Version)}").LeftJustified());
+        if (!findingsOnly)
+        {
+            console.Write(Pools(report));
+            console.Write(Slots(report));
+            console.Write(Matrix(report));
+        }
+        FindingsTable.Render(console, report.Findings, report.Summary);
+    }
+
+    private static Table Pools(PlanReport report)
+    {
+        var table = new Table().Title("[bold]Pools[/]").Border(TableBorder.Rounded)
+            .AddColumns("pool", "instances", "AMI / capacity", "min/desired/max", "labels", "taints");
+        foreach (var pool in report.Pools)
+        {
+            table.AddRow(
+                new Markup($"[bold]{Markup.Escape(pool.Name)}[/]{(pool.Protect ? " [yellow](protected)[/]" : "")}"),
+                new Text(string.Join("\n", pool.InstanceTypes)),
+                new Text($"{pool.AmiType}\n{pool.CapacityType}"),
+                new Text($"{pool.Scaling.Min}/{pool.Scaling.Desired}/{pool.Scaling.Max}"),
+                new Text(string.Join("\n", pool.Labels.Select(l => $"{l.Key}={l.Value}"))),
+                new Text(string.Join("\n", pool.Taints.Select(t => t.ToString()))));
+        }
+        return table;
+    }
+
+    private static Table Slots(PlanReport report)
+    {
+        var table = new Table().Title("[bold]Slots and their derived placement[/]").Border(TableBorder.Rounded)
+            .AddColumns("slot", "style", "intent", "affinity", "tolerations");
+        foreach (var slot in report.Slots)
+        {
+            table.AddRow(
+                new Text(slot.Id + (slot.DaemonSet ? "\n(DaemonSet)" : "")),
+                new Text(slot.Style),
+                new Text(slot.Intent),
+                new Text(PlacementText.Affinity(slot.Affinity)),
+                new Text(PlacementText.Tolerations(slot.Tolerations)));
+        }
+        return table;
+    }
+
+    private static Table Matrix(PlanReport report)
+    {
+        var table = new Table().Title("[bold]Where each slot can run[/]").Border(TableBorder.Rounded).AddColumn("slot \\ pool");
+        foreach (var pool in report.Pools)
+            table.AddColumn(new TableColumn(Markup.Escape(pool.Name)).Centered());
+        foreach (var slot in report.Slots)
+            table.AddRow([new Text(slot.Id), .. slot.Verdicts.Select(Cell)]);
+        return table;
+    }
+
+    private static Markup Cell(VerdictReport verdict) => verdict.Placement switch
+    {
+        "required" => new Markup("[green]✓ required[/]"),
+        "preferred" => new Markup($"[green]✓ preferred +{verdict.PreferredScore}[/]"),
+        "avoided" => new Markup("[yellow]✓ avoided[/]"),
+        "fits" => new Markup(verdict.PreferredScore > 0 ? $"[green]✓ fits +{verdict.PreferredScore}[/]" : "[green]✓ fits[/]"),
+        _ => new Markup($"[red]✗ {Markup.Escape(string.Join(", ", verdict.Reasons.Select(ReasonText.Short)))}[/]"),
+    };
+}

@@ -1,0 +1,29 @@
+using NodePools.Placement.Planning;
+
+namespace NodePools.Placement.Checks;
+
+/// <summary>
+/// protected-pool-update / protected-pool-drift: a stateful pool should roll one node at a time and
+/// leave its size to the autoscaler (lowering desiredSize terminates nodes at once, ignoring PDBs).
+/// </summary>
+internal static class ProtectedPoolRule
+{
+    public static IEnumerable<Finding> Check(StackPlan plan)
+    {
+        foreach (var pool in plan.Pools.Where(pool => pool.Spec.Protect))
+        {
+            if (pool.Spec.Update.MaxUnavailable != 1)
+            {
+                yield return new Finding(Severity.Warning, "protected-pool-update", $"pool {pool.Name}",
+                    "is protected (stateful) but an update may take down more than one node at a time")
+                { Fix = "set update.maxUnavailable: 1" };
+            }
+            if (!pool.Spec.IgnoreDesiredSizeChanges)
+            {
+                yield return new Finding(Severity.Warning, "protected-pool-drift", $"pool {pool.Name}",
+                    "is protected (stateful) but a deployment resets its desired size: lowering it terminates nodes at once, ignoring PodDisruptionBudgets")
+                { Fix = "remove ignoreDesiredSizeChanges: false so autoscalers own the size after creation" };
+            }
+        }
+    }
+}

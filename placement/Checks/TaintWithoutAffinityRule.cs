@@ -1,0 +1,24 @@
+using NodePools.Placement.Planning;
+
+namespace NodePools.Placement.Checks;
+
+/// <summary>
+/// taint-without-affinity: EKS puts taints on a new node about 30 s after it joins. Workloads meant
+/// for a tainted pool should require it by affinity, not only tolerate and prefer it.
+/// </summary>
+internal static class TaintWithoutAffinityRule
+{
+    public static IEnumerable<Finding> Check(StackPlan plan)
+    {
+        foreach (var pool in plan.Pools.Where(PoolFacts.IsDedicated))
+        {
+            foreach (var slot in plan.Slots.Where(slot => slot.Spec.Intent.Prefer.Any(p => p.Pool == pool.Name)))
+            {
+                yield return new Finding(Severity.Warning, "taint-without-affinity", slot.Id,
+                    $"tolerates tainted pool {pool.Name} but only prefers it: taints reach new nodes about 30 s after they join, "
+                    + "and without required affinity these pods can also land elsewhere")
+                { Fix = $"use pool: {pool.Name} if the pods must run there" };
+            }
+        }
+    }
+}

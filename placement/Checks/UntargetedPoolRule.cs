@@ -1,0 +1,18 @@
+using NodePools.Placement.Planning;
+
+namespace NodePools.Placement.Checks;
+
+/// <summary>pool-untargeted: no slot names the pool; only workloads outside this stack will use it.</summary>
+internal static class UntargetedPoolRule
+{
+    public static IEnumerable<Finding> Check(StackPlan plan)
+    {
+        var named = plan.Slots.SelectMany(slot => slot.Spec.Intent.NamedPools).ToHashSet();
+        return plan.Pools
+            .Where(pool => !named.Contains(pool.Name))
+            .Select(pool => new Finding(Severity.Info, "pool-untargeted", $"pool {pool.Name}",
+                PoolFacts.IsDedicated(pool)
+                    ? "is tainted but no slot targets it: only workloads deployed outside this stack with matching tolerations will run there"
+                    : "no slot targets it; it takes whatever pods fit"));
+    }
+}

@@ -1,0 +1,50 @@
+namespace NodePools.Placement.Declaration;
+
+/// <summary>Reads the cluster: name, Kubernetes version, network.</summary>
+internal static class ClusterParser
+{
+    public static ClusterSpec? Parse(ConfigCursor at, string stack)
+    {
+        if (!at.ExpectMapping("name", "version", "network", "availabilityZones", "publicEndpoint", "tags"))
+            return null;
+        var name = at.Property("name").String() ?? $"nodepools-{stack}";
+        if (name.Length is 0 or > 100 || !char.IsAsciiLetterOrDigit(name[0]) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            at.Property("name").Error($"cluster name \"{name}\" must be 1–100 letters, digits, '-' or '_', starting with a letter or digit");
+
+        var versionAt = at.Property("version");
+        var version = versionAt.String(required: true) ?? "";
+        if (version.Length > 0 && !IsMinorVersion(version))
+            versionAt.Error($"Kubernetes version \"{version}\" must be a minor version such as \"1.33\" (quote it in YAML, or 1.30 reads as 1.3)");
+
+        return new ClusterSpec
+        {
+            Name = name,
+            Version = version,
+            Network = Network(at.Property("network")),
+            AvailabilityZones = at.Property("availabilityZones").Strings(),
+            PublicEndpoint = at.Property("publicEndpoint").Bool(true),
+            Tags = at.Property("tags").StringMap(),
+        };
+    }
+
+    private static bool IsMinorVersion(string version)
+    {
+        var parts = version.Split('.');
+        return parts.Length == 2 && parts.All(part => part.Length > 0 && part.All(char.IsAsciiDigit)) && parts[0] == "1";
+    }
+
+    private static NetworkSpec? Network(ConfigCursor at)
+    {
+        if (!at.Exists || !at.ExpectMapping("vpcId", "subnetIds"))
+            return null;
+        var vpc = at.Property("vpcId").String(required: true);
+        var subnets = at.Property("subnetIds").Strings();
+        if (vpc is not null && !vpc.StartsWith("vpc-", StringComparison.Ordinal))
+            at.Property("vpcId").Error($"\"{vpc}\" is not a VPC id (vpc-...)");
+        if (subnets.Count < 2)
+            at.Property("subnetIds").Error("EKS needs subnets in at least two availability zones: list two or more subnet ids");
+        foreach (var subnet in subnets.Where(s => !s.StartsWith("subnet-", StringComparison.Ordinal)))
+            at.Property("subnetIds").Error($"\"{subnet}\" is not a subnet id (subnet-...)");
+        return vpc is null ? null : new NetworkSpec(vpc, subnets);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using NodePools.Placement.Kubernetes.Validation;
+
+namespace NodePools.Placement.Declaration;
+
+/// <summary>Reads releases, their slots, and standalone pod-template ConfigMaps.</summary>
+internal static class ReleaseParser
+{
+    private static readonly string[] ReleaseKeys = ["chart", "repository", "version", "namespace", "values", "slots"];
+    private static readonly string[] SlotKeyNames =
+        ["path", "style", "intent", "daemonSet", "replicas", "spreadAcrossNodes", "podLabels", "requests", "nodeSelector", "merge"];
+
+    public static ReleaseSpec? Parse(string name, ConfigCursor at, PoolIndex pools)
+    {
+        if (!at.ExpectMapping(ReleaseKeys))
+        {
+            if (!at.Exists)
+                at.Error("a release needs chart, repository, version and namespace");
+            return null;
+        }
+        if (name.Length > 53 || NameRules.Dns1123Subdomain(name).Count > 0 || name.Contains('.'))
+            at.Error($"release name \"{name}\" must be a DNS-1123 label of at most 53 characters (Helm's rule)");
+
+        var valuesAt = at.Property("values");
+        var values = valuesAt.Node switch
+        {
+            null => new JsonObject(),
+            JsonObject obj => (JsonObject)obj.DeepClone(),
+            _ => null,
+        };
+        if (values is null)
+        {
+            valuesAt.Error("values must be a mapping (the chart's values)");
+            values = new JsonObject();
+        }
+
+        var slots = new List<SlotSpec>();
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in at.Property("slots").Items())
+        {
+            if (Slot(item, pools) is not { } slot)
+                continue;
+            if (paths.TryGetValue(slot.Path, out var first))
+                item.Property("path").Error($"slot path \"{slot.Path}\" is declared twice (also at {first})");
+            paths.TryAdd(slot.Path, item.Key);
+            CheckOwnedKeys(item, slot, values);
+            slots.Add(slot);
+        }
+
+        return new ReleaseSpec
+        {
+            Name = name,
+            Chart = at.Property("chart").RequiredString(),
+            Repository = at.Property("repository").RequiredString(),
+            Version = at.Property("version").RequiredString(),
+            Namespace = Namespace(at.Property("namespace")),
+            Values = values,
+            Slots = slots,
+        };
+    }
+
+    public static PodTemplateConfigMapSpec? ParsePodTemplate(string name, ConfigCursor at, PoolIndex pools)
+    {
+        if (!at.ExpectMapping("namespace", "key", "intent"))
+            return null;
+        foreach (var message in NameRules.Dns1123Subdomain(name))
+            at.Error($"ConfigMap name \"{name}\": {message}");
+        var key = at.Property("key").String() ?? "template";
+        if (key.Length is 0 or > 253 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            at.Property("key").Error($"ConfigMap key \"{key}\" must be 1–253 letters, digits, '-', '_' or '.'");
+        var intentAt = at.Property("intent");
+        if (!intentAt.Exists)
+            intentAt.Error("an intent is required (e.g. pool: dispatch)");
+        return new PodTemplateConfigMapSpec
+        {
+            Name = name,
+            Namespace = Namespace(at.Property("namespace")),
+            Key = key,
+            Intent = IntentParser.Parse(intentAt, pools.Names, pools.Labels),
+        };
+    }
+
+    private static SlotSpec? Slot(ConfigCursor at, PoolIndex pools)
+    {
+        if (!at.ExpectMapping(SlotKeyNames))
+            return null;
+        var path = at.Property("path").String(required: true);
+        if (path is null)
+            return null;
+        path = path is "." ? "" : path;
+        if (path.Split('.').Any(segment => segment.Length == 0) && path.Length > 0)
+            at.Property("path").Error($"slot path \"{path}\" has an empty segment: write keys separated by single dots, or \".\" for the root");
+
+        var styleAt = at.Property("style");
+        var styleText = styleAt.String() ?? "standard";
+        var style = SlotKeys.ParseStyle(styleText);
+        if (style is null)
+            styleAt.Error($"slot style \"{styleText}\" must be standard, flyte-defaults or pod-template");
+        if (style == SlotStyle.PodTemplate && path.Length == 0)
+            at.Property("path").Error("a pod-template slot writes a YAML string at its path, so the path cannot be the root");
+
+        var intentAt = at.Property("intent");
+        if (!intentAt.Exists)
+            intentAt.Error("an intent is required (e.g. pool: services); use {} to place nothing");
+        var spread = at.Property("spreadAcrossNodes").Bool(false);
+        var podLabels = at.Property("podLabels").StringMap();
+        if (spread && podLabels.Count == 0)
+            at.Property("podLabels").Error("spreadAcrossNodes needs podLabels: the labels of this slot's pods, which the anti-affinity selects on");
+        var nodeSelector = at.Property("nodeSelector").Bool(false);
+        if (nodeSelector && style == SlotStyle.PodTemplate)
+            at.Property("nodeSelector").Error("nodeSelector applies to the standard and flyte-defaults styles; a pod template carries affinity");
+
+        return new SlotSpec
+        {
+            Path = path,
+            Style = style ?? SlotStyle.Standard,
+            Intent = IntentParser.Parse(intentAt, pools.Names, pools.Labels),
+            DaemonSet = at.Property("daemonSet").Bool(false),
+            Replicas = at.Property("replicas").Int(1, 10_000) ?? 1,
+            SpreadAcrossNodes = spread,
+            PodLabels = podLabels,
+            Requests = at.Property("requests").StringMap(),
+            NodeSelector = nodeSelector,
+            Merge = at.Property("merge").Bool(false),
+        };
+    }
+
+    /// <summary>One source of truth: a value the user wrote where placement is derived is refused unless merge is asked for.</summary>
+    private static void CheckOwnedKeys(ConfigCursor at, SlotSpec slot, JsonObject values)
+    {
+        if (slot.Merge)
+            return;
+        foreach (var path in SlotKeys.OwnedPaths(slot))
+        {
+            JsonNode? node = values;
+            foreach (var segment in path)
+                node = node is JsonObject obj ? obj[segment] : null;
+            if (node is not null)
+                at.Error($"values.{string.Join('.', path)} is written by this slot's placement and also set in the release's values: "
+                         + "remove it from values (placement is derived from the pools), or set merge: true on the slot to combine them");
+        }
+    }
+
+    private static string Namespace(ConfigCursor at)
+    {
+        var ns = at.String() ?? "default";
+        if (ns.Length > 63 || NameRules.Dns1123Subdomain(ns).Count > 0 || ns.Contains('.'))
+            at.Error($"namespace \"{ns}\" must be a DNS-1123 label (lower-case letters, digits and '-', at most 63)");
+        return ns;
+    }
+}
+
+/// <summary>Pool names and labels, which intents are checked against.</summary>
+internal sealed record PoolIndex(IReadOnlyCollection<string> Names, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Labels);

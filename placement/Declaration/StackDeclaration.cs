@@ -1,0 +1,183 @@
+using System.Text.Json.Nodes;
+using NodePools.Placement.Kubernetes;
+
+namespace NodePools.Placement.Declaration;
+
+/// <summary>
+/// The one declaration of a stack: its cluster, pools, releases and standalone pod templates, as
+/// written under the project's namespace in Pulumi.&lt;stack&gt;.yaml. Everything else is derived.
+/// </summary>
+public sealed record StackDeclaration
+{
+    public required string Project { get; init; }
+    public required string Stack { get; init; }
+
+    /// <summary>The file the declaration was read from (for messages).</summary>
+    public required string Source { get; init; }
+
+    public required ClusterSpec Cluster { get; init; }
+
+    /// <summary>Pools in declaration order.</summary>
+    public required IReadOnlyList<PoolSpec> Pools { get; init; }
+
+    public required IReadOnlyList<ReleaseSpec> Releases { get; init; }
+    public required IReadOnlyList<PodTemplateConfigMapSpec> PodTemplates { get; init; }
+
+    public PoolSpec? FindPool(string name) => Pools.FirstOrDefault(pool => pool.Name == name);
+}
+
+/// <summary>The EKS cluster the pools join.</summary>
+public sealed record ClusterSpec
+{
+    public required string Name { get; init; }
+
+    /// <summary>Kubernetes minor version, e.g. "1.33".</summary>
+    public required string Version { get; init; }
+
+    /// <summary>An existing network; null creates a minimal VPC.</summary>
+    public NetworkSpec? Network { get; init; }
+
+    /// <summary>Availability zones the node templates are placed in (informational for the simulation).</summary>
+    public IReadOnlyList<string> AvailabilityZones { get; init; } = [];
+
+    /// <summary>Whether the Kubernetes API endpoint is reachable from the internet.</summary>
+    public bool PublicEndpoint { get; init; } = true;
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+}
+
+public sealed record NetworkSpec(string VpcId, IReadOnlyList<string> SubnetIds);
+
+/// <summary>Scaling of a managed node group. Desired size is only the starting point: autoscalers own it afterwards.</summary>
+public sealed record ScalingSpec(int Min, int Desired, int Max);
+
+/// <summary>How many nodes an update may take down at once: a count or a percentage.</summary>
+public sealed record UpdateSpec(int? MaxUnavailable, int? MaxUnavailablePercentage);
+
+/// <summary>One EKS managed node group.</summary>
+public sealed record PoolSpec
+{
+    public required string Name { get; init; }
+    public required IReadOnlyList<string> InstanceTypes { get; init; }
+
+    /// <summary>EKS AMI type, e.g. AL2023_x86_64_STANDARD, AL2023_x86_64_NVIDIA, BOTTLEROCKET_ARM_64.</summary>
+    public required string AmiType { get; init; }
+
+    /// <summary>ON_DEMAND or SPOT (EKS spelling).</summary>
+    public required string CapacityType { get; init; }
+
+    public required ScalingSpec Scaling { get; init; }
+
+    /// <summary>Root volume size in GiB, set through the launch template.</summary>
+    public required int DiskSize { get; init; }
+
+    /// <summary>The pool's own labels: its identity, which derived node affinity selects on.</summary>
+    public required IReadOnlyDictionary<string, string> Labels { get; init; }
+
+    /// <summary>Taints in Kubernetes spelling (NoSchedule, PreferNoSchedule, NoExecute).</summary>
+    public required IReadOnlyList<Taint> Taints { get; init; }
+
+    public required UpdateSpec Update { get; init; }
+
+    /// <summary>Stateful pool: protected from deletion, never scaled down by a deployment.</summary>
+    public required bool Protect { get; init; }
+
+    /// <summary>Leave desiredSize to autoscalers after creation (the default).</summary>
+    public required bool IgnoreDesiredSizeChanges { get; init; }
+
+    /// <summary>Subnets for this pool only; empty means the cluster's.</summary>
+    public IReadOnlyList<string> SubnetIds { get; init; } = [];
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>One Helm release and the pod templates (slots) placement is written into.</summary>
+public sealed record ReleaseSpec
+{
+    public required string Name { get; init; }
+    public required string Chart { get; init; }
+    public required string Repository { get; init; }
+    public required string Version { get; init; }
+    public required string Namespace { get; init; }
+
+    /// <summary>The user's own chart values; derived placement is merged into a copy.</summary>
+    public required JsonObject Values { get; init; }
+
+    public required IReadOnlyList<SlotSpec> Slots { get; init; }
+}
+
+/// <summary>How a chart reads placement at a slot's path (DESIGN.md, slot styles).</summary>
+public enum SlotStyle
+{
+    /// <summary>PATH.affinity, PATH.tolerations (and PATH.nodeSelector when asked).</summary>
+    Standard,
+
+    /// <summary>PATH.default-affinity, PATH.default-tolerations (Flyte propeller k8s plugin).</summary>
+    FlyteDefaults,
+
+    /// <summary>PATH is a YAML string holding affinity and tolerations (Tekton default-pod-template).</summary>
+    PodTemplate,
+}
+
+/// <summary>One pod template inside a release.</summary>
+public sealed record SlotSpec
+{
+    /// <summary>Dotted values path; "" is the root of the values.</summary>
+    public required string Path { get; init; }
+
+    public required SlotStyle Style { get; init; }
+    public required IntentSpec Intent { get; init; }
+
+    /// <summary>A DaemonSet must run on every node of the pools it targets (all pools when its intent names none).</summary>
+    public bool DaemonSet { get; init; }
+
+    /// <summary>Replicas the chart runs for this slot (for the anti-affinity capacity check).</summary>
+    public int Replicas { get; init; } = 1;
+
+    /// <summary>Required pod anti-affinity on kubernetes.io/hostname: at most one replica per node.</summary>
+    public bool SpreadAcrossNodes { get; init; }
+
+    /// <summary>Labels of the slot's pods, which the anti-affinity selects on.</summary>
+    public IReadOnlyDictionary<string, string> PodLabels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Resource requests of the slot's pods (e.g. nvidia.com/gpu).</summary>
+    public IReadOnlyDictionary<string, string> Requests { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Also write a nodeSelector (standard style), for charts that only honour that.</summary>
+    public bool NodeSelector { get; init; }
+
+    /// <summary>Merge derived placement into values the user wrote at the same keys, instead of refusing them.</summary>
+    public bool Merge { get; init; }
+}
+
+/// <summary>
+/// What a slot wants. <see cref="Pool"/> is a hard requirement; <see cref="Prefer"/> and
+/// <see cref="Avoid"/> only rank pools; <see cref="Tolerations"/> are extra, written as given.
+/// </summary>
+public sealed record IntentSpec
+{
+    public string? Pool { get; init; }
+    public IReadOnlyList<WeightedPool> Prefer { get; init; } = [];
+    public IReadOnlyList<WeightedPool> Avoid { get; init; } = [];
+    public IReadOnlyList<Toleration> Tolerations { get; init; } = [];
+
+    /// <summary>Every pool this intent names.</summary>
+    public IEnumerable<string> NamedPools =>
+        (Pool is null ? [] : new[] { Pool }).Concat(Prefer.Select(p => p.Pool)).Concat(Avoid.Select(p => p.Pool));
+}
+
+public sealed record WeightedPool(string Pool, int Weight);
+
+/// <summary>A pod template in a ConfigMap, outside any chart (Dispatch's per-repository template).</summary>
+public sealed record PodTemplateConfigMapSpec
+{
+    /// <summary>The ConfigMap's name.</summary>
+    public required string Name { get; init; }
+
+    public required string Namespace { get; init; }
+
+    /// <summary>The ConfigMap data key holding the template (Dispatch: --pod-template-config-map-key).</summary>
+    public required string Key { get; init; }
+
+    public required IntentSpec Intent { get; init; }
+}

@@ -1,0 +1,30 @@
+namespace NodePools.Placement.Planning;
+
+/// <summary>What an EC2 instance type name says about its hardware.</summary>
+public static class InstanceTypes
+{
+    // EC2 families with NVIDIA GPUs (accelerated computing). g4ad carries AMD GPUs and is not listed.
+    private static readonly HashSet<string> NvidiaFamilies = new(StringComparer.Ordinal)
+    {
+        "p2", "p3", "p3dn", "p4d", "p4de", "p5", "p5e", "p5en", "p6-b200", "p6e-gb200",
+        "g3", "g3s", "g4dn", "g5", "g5g", "g6", "g6e", "g6f", "gr6", "gr6f",
+    };
+
+    public static string Family(string instanceType)
+    {
+        var dot = instanceType.IndexOf('.');
+        return dot > 0 ? instanceType[..dot] : instanceType;
+    }
+
+    public static bool HasNvidiaGpu(string instanceType) => NvidiaFamilies.Contains(Family(instanceType));
+
+    /// <summary>Graviton families carry a 'g' after the generation digit (m7g, r7gd, c6gn, g5g) and a1.</summary>
+    public static bool IsArm(string instanceType)
+    {
+        var family = Family(instanceType);
+        if (family == "a1")
+            return true;
+        var digit = family.IndexOfAny("0123456789".ToCharArray());
+        return digit >= 0 && digit + 1 < family.Length && family[digit + 1] == 'g';
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using NodePools.Placement.Declaration;
+using NodePools.Placement.Kubernetes;
+using NodePools.Placement.Scheduling;
+
+namespace NodePools.Placement.Planning;
+
+/// <summary>
+/// Everything derived from a declaration: per pool its node group settings and node template, per
+/// release its final values, per slot its placement and where it can run, and the findings. The
+/// Pulumi layer and every report read this; none of them derive anything again.
+/// </summary>
+public sealed record StackPlan(
+    StackDeclaration Declaration,
+    IReadOnlyList<PoolPlan> Pools,
+    IReadOnlyList<ReleasePlan> Releases,
+    IReadOnlyList<PodTemplateConfigMapPlan> PodTemplates,
+    IReadOnlyList<Finding> Findings)
+{
+    public IEnumerable<SlotPlan> Slots => Releases.SelectMany(release => release.Slots).Concat(PodTemplates.Select(template => template.Slot));
+
+    public bool HasErrors => Findings.Any(finding => finding.Severity == Severity.Error);
+
+    public PoolPlan Pool(string name) => Pools.First(pool => pool.Spec.Name == name);
+}
+
+/// <summary>One pool: the node group to create and the node it stands for in the simulation.</summary>
+public sealed record PoolPlan(PoolSpec Spec, SchedulingNode NodeTemplate)
+{
+    public string Name => Spec.Name;
+
+    /// <summary>Taints as the EKS API spells them (NO_SCHEDULE, PREFER_NO_SCHEDULE, NO_EXECUTE).</summary>
+    public IReadOnlyList<EksTaint> EksTaints { get; } = Spec.Taints.Select(EksTaint.From).ToList();
+
+    /// <summary>Whether any instance type carries an NVIDIA GPU.</summary>
+    public bool HasGpuInstances => Spec.InstanceTypes.Any(InstanceTypes.HasNvidiaGpu);
+}
+
+public sealed record EksTaint(string Key, string? Value, string Effect)
+{
+    public static EksTaint From(Taint taint) => new(taint.Key, taint.Value, EksSpelling.TaintEffect(taint.Effect));
+}
+
+/// <summary>One Helm release with its final values: the user's values plus every slot's placement.</summary>
+public sealed record ReleasePlan(ReleaseSpec Spec, JsonObject Values, IReadOnlyList<SlotPlan> Slots)
+{
+    public string Name => Spec.Name;
+
+    /// <summary>Pools whose node groups must exist before this release (labels before affinity).</summary>
+    public IReadOnlyList<string> TargetPools { get; } = Slots.SelectMany(slot => slot.Spec.Intent.NamedPools).Distinct().ToList();
+
+    /// <summary>The values as plain dictionaries, lists and scalars, for APIs that take object trees.</summary>
+    public IDictionary<string, object?> ValuesTree() => PlainValues.From(Values);
+}
+
+/// <summary>A standalone pod template in a ConfigMap, and the YAML written into it.</summary>
+public sealed record PodTemplateConfigMapPlan(PodTemplateConfigMapSpec Spec, string TemplateYaml, SlotPlan Slot)
+{
+    public IReadOnlyList<string> TargetPools { get; } = Spec.Intent.NamedPools.Distinct().ToList();
+}
+
+/// <summary>
+/// One slot: the placement derived from its intent, the pod it describes to the simulation, and
+/// where that pod can and cannot run.
+/// </summary>
+public sealed record SlotPlan(
+    string Id,
+    SlotSpec Spec,
+    DerivedPlacement Placement,
+    SchedulingPod Pod,
+    IReadOnlyList<SlotVerdict> Verdicts)
+{
+    public IEnumerable<SlotVerdict> Feasible => Verdicts.Where(verdict => verdict.Verdict.Schedulable);
+}
+
+/// <summary>The slot against one pool's node template.</summary>
+public sealed record SlotVerdict(string Pool, PairVerdict Verdict);
+
+/// <summary>What is written into values for one slot.</summary>
+public sealed record DerivedPlacement(Affinity? Affinity, IReadOnlyList<Toleration> Tolerations, IReadOnlyDictionary<string, string>? NodeSelector);

@@ -1,0 +1,60 @@
+using System.Text;
+
+namespace NodePools.Placement.Reports;
+
+/// <summary>`nodepools plan --output markdown`: for pull-request comments and READMEs.</summary>
+public static class PlanMarkdown
+{
+    public static string Render(PlanReport report, bool findingsOnly = false)
+    {
+        var text = new StringBuilder();
+        text.Append($"## Placement plan: {report.Project} / {report.Stack}\n\n");
+        text.Append($"Cluster `{report.Cluster.Name}`, Kubernetes {report.Cluster.Version}. ");
+        text.Append($"{report.Summary.Errors} error(s), {report.Summary.Warnings} warning(s), {report.Summary.Infos} note(s).\n\n");
+        if (!findingsOnly)
+        {
+            text.Append("### Pools\n\n");
+            text.Append(Markdown.Table(["pool", "instances", "AMI", "capacity", "min/desired/max", "labels", "taints", "protect"],
+                report.Pools.Select(pool => (IReadOnlyList<string>)
+                [
+                    Markdown.Code(pool.Name),
+                    Markdown.Cell(string.Join(", ", pool.InstanceTypes)),
+                    pool.AmiType,
+                    pool.CapacityType,
+                    $"{pool.Scaling.Min}/{pool.Scaling.Desired}/{pool.Scaling.Max}",
+                    string.Join("<br>", pool.Labels.Select(l => Markdown.Code($"{l.Key}={l.Value}"))),
+                    string.Join("<br>", pool.Taints.Select(t => Markdown.Code(t.ToString()))),
+                    pool.Protect ? "yes" : "",
+                ])));
+
+            text.Append("\n### Where each slot can run\n\n");
+            var pools = report.Pools.Select(p => p.Name).ToList();
+            text.Append(Markdown.Table(["slot", "intent", .. pools.Select(Markdown.Code)],
+                report.Slots.Select(slot => (IReadOnlyList<string>)
+                [
+                    Markdown.Code(slot.Id),
+                    Markdown.Cell(slot.Intent),
+                    .. slot.Verdicts.Select(MatrixCell),
+                ])));
+        }
+
+        text.Append("\n### Findings\n\n");
+        text.Append(report.Findings.Count == 0
+            ? "No findings: every slot lands only on the pools meant for it.\n"
+            : Markdown.Table(["severity", "rule", "subject", "finding", "fix"],
+                report.Findings.Select(f => (IReadOnlyList<string>)
+                [
+                    Markdown.SeverityIcon(f.Severity), Markdown.Code(f.Rule), Markdown.Code(f.Subject), Markdown.Cell(f.Message), Markdown.Cell(f.Fix ?? ""),
+                ])));
+        return text.ToString();
+    }
+
+    private static string MatrixCell(VerdictReport verdict) => verdict.Placement switch
+    {
+        "required" => "✅ required",
+        "preferred" => $"✅ preferred (+{verdict.PreferredScore})",
+        "avoided" => "⚠️ avoided",
+        "fits" => verdict.PreferredScore > 0 ? $"✅ fits (+{verdict.PreferredScore})" : "✅ fits",
+        _ => "⛔ " + Markdown.Cell(string.Join("; ", verdict.Reasons.Select(Scheduling.ReasonText.Short))),
+    };
+}

@@ -1,0 +1,131 @@
+using System.Text.Json.Nodes;
+using NodePools.Placement.Planning;
+
+namespace NodePools.Placement.Reports;
+
+/// <summary>The plan as data: what `nodepools plan --output json` prints and every other format reads.</summary>
+public sealed record PlanReport(
+    string Project,
+    string Stack,
+    ClusterReport Cluster,
+    IReadOnlyList<PoolReport> Pools,
+    IReadOnlyList<SlotReport> Slots,
+    IReadOnlyList<FindingReport> Findings,
+    FindingCounts Summary)
+{
+    public static PlanReport From(StackPlan plan) => new(
+        plan.Declaration.Project,
+        plan.Declaration.Stack,
+        new ClusterReport(plan.Declaration.Cluster.Name, plan.Declaration.Cluster.Version),
+        plan.Pools.Select(PoolReport.From).ToList(),
+        plan.Slots.Select(SlotReport.From).ToList(),
+        plan.Findings.Select(FindingReport.From).ToList(),
+        FindingCounts.Of(plan.Findings));
+}
+
+public sealed record ClusterReport(string Name, string Version);
+
+public sealed record PoolReport(
+    string Name,
+    IReadOnlyList<string> InstanceTypes,
+    string AmiType,
+    string CapacityType,
+    ScalingReport Scaling,
+    int DiskSize,
+    IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyList<TaintReport> Taints,
+    bool Protect)
+{
+    public static PoolReport From(PoolPlan pool) => new(
+        pool.Name,
+        pool.Spec.InstanceTypes,
+        pool.Spec.AmiType,
+        pool.Spec.CapacityType,
+        new ScalingReport(pool.Spec.Scaling.Min, pool.Spec.Scaling.Desired, pool.Spec.Scaling.Max),
+        pool.Spec.DiskSize,
+        pool.Spec.Labels,
+        pool.Spec.Taints.Select(t => new TaintReport(t.Key, t.Value, t.Effect)).ToList(),
+        pool.Spec.Protect);
+}
+
+public sealed record ScalingReport(int Min, int Desired, int Max);
+
+public sealed record TaintReport(string Key, string? Value, string Effect)
+{
+    public override string ToString() => Value is null ? $"{Key}:{Effect}" : $"{Key}={Value}:{Effect}";
+}
+
+public sealed record SlotReport(
+    string Id,
+    string Style,
+    string Intent,
+    bool DaemonSet,
+    JsonNode? Affinity,
+    JsonArray Tolerations,
+    JsonObject? NodeSelector,
+    IReadOnlyList<VerdictReport> Verdicts)
+{
+    public IEnumerable<string> Fits => Verdicts.Where(v => v.Schedulable).Select(v => v.Pool);
+
+    public static SlotReport From(SlotPlan slot) => new(
+        slot.Id,
+        slot.Spec.Style switch
+        {
+            Declaration.SlotStyle.FlyteDefaults => "flyte-defaults",
+            Declaration.SlotStyle.PodTemplate => "pod-template",
+            _ => "standard",
+        },
+        Describe(slot.Spec.Intent),
+        slot.Spec.DaemonSet,
+        PlacementJson.Affinity(slot.Placement.Affinity),
+        PlacementJson.Tolerations(slot.Placement.Tolerations),
+        PlacementJson.NodeSelector(slot.Placement.NodeSelector),
+        slot.Verdicts.Select(v => new VerdictReport(v.Pool, v.Verdict.Schedulable, v.Verdict.Reasons(), v.Verdict.PreferredScore,
+            v.Verdict.UntoleratedPreferNoSchedule, Placed(slot, v))).ToList());
+
+    /// <summary>"pool: gpu", "prefer: a (80)", "avoid: b (50)", "+2 tolerations".</summary>
+    public static string Describe(Declaration.IntentSpec intent)
+    {
+        var parts = new List<string>();
+        if (intent.Pool is { } pool)
+            parts.Add($"pool: {pool}");
+        parts.AddRange(intent.Prefer.Select(p => $"prefer: {p.Pool} ({p.Weight})"));
+        parts.AddRange(intent.Avoid.Select(p => $"avoid: {p.Pool} ({p.Weight})"));
+        if (intent.Tolerations.Count > 0)
+            parts.Add($"+{intent.Tolerations.Count} toleration(s)");
+        return parts.Count == 0 ? "(none)" : string.Join(", ", parts);
+    }
+
+    /// <summary>How the slot relates to a pool it fits: required there, preferred there, or merely allowed.</summary>
+    private static string Placed(SlotPlan slot, SlotVerdict verdict)
+    {
+        if (!verdict.Verdict.Schedulable)
+            return "blocked";
+        var intent = slot.Spec.Intent;
+        if (intent.Pool == verdict.Pool)
+            return "required";
+        if (intent.Prefer.Any(p => p.Pool == verdict.Pool))
+            return "preferred";
+        return intent.Avoid.Any(p => p.Pool == verdict.Pool) ? "avoided" : "fits";
+    }
+}
+
+public sealed record VerdictReport(string Pool, bool Schedulable, IReadOnlyList<string> Reasons, int PreferredScore, int UntoleratedPreferNoSchedule, string Placement);
+
+public sealed record FindingReport(string Severity, string Rule, string Subject, string Message, string? Fix)
+{
+    public static FindingReport From(Finding finding) =>
+        new(finding.Severity.ToString().ToLowerInvariant(), finding.Rule, finding.Subject, finding.Message, finding.Fix);
+}
+
+public sealed record FindingCounts(int Errors, int Warnings, int Infos)
+{
+    public static FindingCounts Of(IEnumerable<Finding> findings)
+    {
+        var list = findings.ToList();
+        return new FindingCounts(
+            list.Count(f => f.Severity == Severity.Error),
+            list.Count(f => f.Severity == Severity.Warning),
+            list.Count(f => f.Severity == Severity.Info));
+    }
+}

@@ -1,0 +1,16 @@
+namespace NodePools.Placement.Scheduling;
+
+/// <summary>The scheduler's refusals, shortened for table cells.</summary>
+public static class ReasonText
+{
+    private const string TaintPrefix = "node(s) had untolerated taint ";
+
+    public static string Short(string reason) => reason switch
+    {
+        Scheduler.NodeAffinityReason => "affinity/selector",
+        Scheduler.NodeNameReason => "nodeName",
+        Scheduler.NodeUnschedulableReason => "cordoned",
+        _ when reason.StartsWith(TaintPrefix, StringComparison.Ordinal) => "taint " + reason[TaintPrefix.Length..],
+        _ => reason,
+    };
+}

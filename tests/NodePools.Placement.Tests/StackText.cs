@@ -1,0 +1,52 @@
+using NodePools.Placement.Declaration;
+using NodePools.Placement.Input;
+using NodePools.Placement.Planning;
+
+namespace NodePools.Placement.Tests;
+
+/// <summary>Small stack files built in the tests: a base of pools, plus whatever each test adds or breaks.</summary>
+internal static class StackText
+{
+    public const string Project = "node-pools";
+
+    /// <summary>A minimal valid stack: a services pool and a tainted GPU pool, no releases.</summary>
+    public const string BasePools = """
+          node-pools:pools:
+            services:
+              instanceTypes: [m6i.large]
+              scaling: {min: 1, desired: 1, max: 3}
+              labels: {union.ai/node-role: services}
+              taints: [{key: union.ai/node-role, value: services, effect: NoSchedule}]
+            gpu:
+              instanceTypes: [g5.xlarge]
+              amiType: AL2023_x86_64_NVIDIA
+              scaling: {min: 0, desired: 0, max: 2}
+              labels: {gpu: "true"}
+              taints: [{key: workload, value: high-resource, effect: NoSchedule}]
+            system:
+              instanceTypes: [m6i.large]
+              scaling: {min: 1, desired: 2, max: 3}
+              labels: {role: system}
+        """;
+
+    public static string File(string body, bool withCluster = true) =>
+        "config:\n  aws:region: us-east-1\n"
+        + (withCluster ? "  node-pools:cluster:\n    name: test\n    version: \"1.33\"\n" : "")
+        + body.TrimEnd() + "\n";
+
+    public static StackDeclaration Parse(string body, bool withCluster = true) =>
+        DeclarationParser.FromStackFile(Project, "test", StructuredText.Parse("Pulumi.test.yaml", File(body, withCluster))[0]);
+
+    public static StackPlan Plan(string body) => StackPlanner.Plan(Parse(body));
+
+    public static IReadOnlyList<InputError> Errors(string body, bool withCluster = true) =>
+        Assert.Throws<InvalidInputException>(() => Parse(body, withCluster)).Errors;
+
+    /// <summary>Indents a release or template block under its config key.</summary>
+    public static string Releases(string yaml) => "  node-pools:releases:\n" + Indent(yaml, 4);
+
+    public static string Templates(string yaml) => "  node-pools:podTemplates:\n" + Indent(yaml, 4);
+
+    public static string Indent(string yaml, int spaces) =>
+        string.Join("\n", yaml.TrimEnd().Split('\n').Select(line => line.Length == 0 ? line : new string(' ', spaces) + line)) + "\n";
+}
