@@ -17,9 +17,16 @@ public sealed class CliContext(TextWriter output, TextWriter error, bool color)
         Interactive = InteractionSupport.No,
     });
 
+    /// <summary>Width for reports written to a file or a pipe, where no terminal says how wide to be.</summary>
+    public const int RedirectedWidth = 160;
+
     public static CliContext ForProcess()
     {
-        var color = !System.Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
-        return new CliContext(System.Console.Out, System.Console.Error, color);
+        var terminal = !System.Console.IsOutputRedirected;
+        var color = terminal && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        var context = new CliContext(System.Console.Out, System.Console.Error, color);
+        if (!terminal)
+            context.Console.Profile.Width = RedirectedWidth;
+        return context;
     }
 }

@@ -54,7 +54,7 @@ public static class PlanTable
 
     private static Table Matrix(PlanReport report)
     {
-        var table = new Table().Title("[bold]Where each slot can run[/]").Border(TableBorder.Rounded).AddColumn("slot \\ pool");
+        var table = new Table().Title("[bold]Where each slot can run[/]").Caption("✗ taint: a NoSchedule/NoExecute taint it does not tolerate; ✗ affinity: its node affinity excludes the pool").Border(TableBorder.Rounded).AddColumn("slot \\ pool");
         foreach (var pool in report.Pools)
             table.AddColumn(new TableColumn(Markup.Escape(pool.Name)).Centered());
         foreach (var slot in report.Slots)
@@ -68,6 +68,6 @@ public static class PlanTable
         "preferred" => new Markup($"[green]✓ preferred +{verdict.PreferredScore}[/]"),
         "avoided" => new Markup("[yellow]✓ avoided[/]"),
         "fits" => new Markup(verdict.PreferredScore > 0 ? $"[green]✓ fits +{verdict.PreferredScore}[/]" : "[green]✓ fits[/]"),
-        _ => new Markup($"[red]✗ {Markup.Escape(string.Join(", ", verdict.Reasons.Select(ReasonText.Short)))}[/]"),
+        _ => new Markup($"[red]✗ {Markup.Escape(ReasonText.Codes(verdict.Reasons))}[/]"),
     };
 }

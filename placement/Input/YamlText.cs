@@ -28,16 +28,17 @@ public static class YamlText
 
     private static YamlScalarNode Scalar(JsonValue value)
     {
-        var element = value.GetValue<JsonElement>();
-        return element.ValueKind switch
+        switch (value.GetValueKind())
         {
-            // Quote strings that would read back as something else ("true", "1", "null", "").
-            JsonValueKind.String => new YamlScalarNode(element.GetString()) { Style = NeedsQuotes(element.GetString()!) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any },
-            JsonValueKind.True => new YamlScalarNode("true") { Style = ScalarStyle.Plain },
-            JsonValueKind.False => new YamlScalarNode("false") { Style = ScalarStyle.Plain },
-            JsonValueKind.Number => new YamlScalarNode(element.GetRawText()) { Style = ScalarStyle.Plain },
-            _ => new YamlScalarNode("null") { Style = ScalarStyle.Plain },
-        };
+            case JsonValueKind.String:
+                // Quote strings that would read back as something else ("true", "1", "null", "").
+                var text = value.GetValue<string>();
+                return new YamlScalarNode(text) { Style = NeedsQuotes(text) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any };
+            case JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number:
+                return new YamlScalarNode(value.ToJsonString()) { Style = ScalarStyle.Plain };
+            default:
+                return new YamlScalarNode("null") { Style = ScalarStyle.Plain };
+        }
     }
 
     private static bool NeedsQuotes(string text) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -23,18 +24,22 @@ public static class PlainValues
         _ => null,
     };
 
-    private static object? Scalar(JsonValue value)
+    private static object? Scalar(JsonValue value) => value.GetValueKind() switch
     {
-        var element = value.GetValue<JsonElement>();
-        return element.ValueKind switch
-        {
-            JsonValueKind.String => element.GetString(),
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.Number when element.TryGetInt32(out var small) => small,
-            JsonValueKind.Number when element.TryGetInt64(out var large) => large,
-            JsonValueKind.Number => element.GetDouble(),
-            _ => null,
-        };
+        JsonValueKind.String => value.GetValue<string>(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Number => Number(value.ToJsonString()),
+        _ => null,
+    };
+
+    // Boxed one by one: a conditional expression would widen every branch to double.
+    private static object Number(string text)
+    {
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var small))
+            return small;
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var large))
+            return large;
+        return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 }

@@ -55,6 +55,6 @@ public static class PlanMarkdown
         "preferred" => $"✅ preferred (+{verdict.PreferredScore})",
         "avoided" => "⚠️ avoided",
         "fits" => verdict.PreferredScore > 0 ? $"✅ fits (+{verdict.PreferredScore})" : "✅ fits",
-        _ => "⛔ " + Markdown.Cell(string.Join("; ", verdict.Reasons.Select(Scheduling.ReasonText.Short))),
+        _ => "⛔ " + Scheduling.ReasonText.Codes(verdict.Reasons),
     };
 }

@@ -13,4 +13,16 @@ public static class ReasonText
         _ when reason.StartsWith(TaintPrefix, StringComparison.Ordinal) => "taint " + reason[TaintPrefix.Length..],
         _ => reason,
     };
+
+    /// <summary>One word per refusal, for wide matrices: "taint", "affinity", "nodeName", "cordoned".</summary>
+    public static string Code(string reason) => reason switch
+    {
+        Scheduler.NodeAffinityReason => "affinity",
+        Scheduler.NodeNameReason => "nodeName",
+        Scheduler.NodeUnschedulableReason => "cordoned",
+        _ when reason.StartsWith(TaintPrefix, StringComparison.Ordinal) => "taint",
+        _ => reason,
+    };
+
+    public static string Codes(IEnumerable<string> reasons) => string.Join("+", reasons.Select(Code));
 }
