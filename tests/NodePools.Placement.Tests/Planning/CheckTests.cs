@@ -1,0 +1,152 @@
+using NodePools.Placement.Planning;
+using static NodePools.Placement.Tests.StackText;
+
+namespace NodePools.Placement.Tests.Planning;
+
+/// <summary>Each finding, from a small stack built to trigger it, and its absence where the stack is right.</summary>
+public class CheckTests
+{
+    private static StackPlan WithSlots(string slots, string pools = BasePools) => Plan(pools + "\n" + Releases("""
+        r:
+          chart: c
+          repository: https://example.com/charts
+          version: 1.0.0
+          namespace: ns
+          slots:
+        """ + "\n" + Indent(slots, 2)));
+
+    private static Finding Single(StackPlan plan, string rule) => Assert.Single(plan.Findings, f => f.Rule == rule);
+
+    private static void None(StackPlan plan, string rule) => Assert.DoesNotContain(plan.Findings, f => f.Rule == rule);
+
+    [Fact]
+    public void A_correct_stack_has_no_error_findings()
+    {
+        var plan = WithSlots("- path: a\n  intent: {pool: gpu}\n- path: b\n  intent: {pool: services}");
+        Assert.False(plan.HasErrors, string.Join("\n", plan.Findings));
+    }
+
+    [Fact]
+    public void Pending_when_no_pool_fits()
+    {
+        // Requires the GPU pool's label but tolerates only the services taint.
+        var plan = WithSlots("- path: a\n  intent: {prefer: services, tolerations: []}\n  nodeSelector: false",
+            BasePools.Replace("    system:\n      instanceTypes: [m6i.large]\n      scaling: {min: 1, desired: 2, max: 3}\n      labels: {role: system}", ""));
+        None(plan, "pending");
+
+        var pending = WithSlots("- path: a\n  intent: {tolerations: [{key: other, operator: Exists}]}",
+            BasePools.Replace("      labels: {role: system}", "      labels: {role: system}\n      taints: [{key: system, value: \"true\", effect: NoSchedule}]"));
+        var finding = Single(pending, "pending");
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Equal("r/a", finding.Subject);
+        Assert.Contains("gpu: node(s) had untolerated taint {workload: high-resource}", finding.Message);
+    }
+
+    [Fact]
+    public void Isolation_breach_when_a_required_slot_also_fits_another_pool()
+    {
+        // Two pools share the label the slot requires; the second is untainted.
+        var pools = BasePools + "\n    lookalike:\n      instanceTypes: [m6i.large]\n      scaling: {min: 1, max: 2}\n      labels: {gpu: \"true\"}";
+        var finding = Single(WithSlots("- path: a\n  intent: {pool: gpu}", pools), "isolation-breach");
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Contains("requires pool gpu but also fits pool lookalike", finding.Message);
+        Assert.NotNull(finding.Fix);
+    }
+
+    [Fact]
+    public void A_tainted_pool_reachable_through_a_broad_toleration()
+    {
+        var everything = WithSlots("- path: a\n  intent: {tolerations: [{operator: Exists}]}").Findings.Where(f => f.Rule == "tainted-pool-reachable").ToList();
+        Assert.Equal(2, everything.Count); // the services and GPU pools
+        Assert.All(everything, f => Assert.Equal(Severity.Error, f.Severity));
+        Assert.Contains("pool gpu", Single(WithSlots("- path: a\n  intent: {tolerations: [{key: workload, operator: Exists}]}"), "tainted-pool-reachable").Message);
+    }
+
+    [Fact]
+    public void A_slot_that_prefers_a_tainted_pool_may_land_there()
+    {
+        var plan = WithSlots("- path: a\n  intent: {prefer: gpu}");
+        None(plan, "tainted-pool-reachable");
+        None(plan, "isolation-breach");
+    }
+
+    [Fact]
+    public void A_DaemonSet_that_does_not_tolerate_its_pool_gets_the_derived_fix()
+    {
+        // A cluster-wide agent (no pool) must run everywhere; the GPU and services taints keep it off.
+        var plan = WithSlots("- path: agent\n  daemonSet: true\n  intent: {tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]}");
+        var findings = plan.Findings.Where(f => f.Rule == "daemonset-not-tolerated").ToList();
+        Assert.Equal(2, findings.Count);
+        var gpu = Assert.Single(findings, f => f.Message.Contains("pool gpu"));
+        Assert.Equal("add to the slot's intent tolerations: {key: workload, operator: Equal, value: \"high-resource\", effect: NoSchedule}", gpu.Fix);
+    }
+
+    [Fact]
+    public void The_device_plugin_placed_by_intent_tolerates_its_GPU_pool()
+    {
+        var plan = WithSlots("- path: .\n  daemonSet: true\n  intent: {pool: gpu}");
+        None(plan, "daemonset-not-tolerated");
+    }
+
+    [Fact]
+    public void Spread_replicas_above_the_pools_max_is_an_error_above_min_a_warning()
+    {
+        var error = Single(WithSlots("- path: a\n  intent: {pool: gpu}\n  replicas: 3\n  spreadAcrossNodes: true\n  podLabels: {app: x}"), "spread-exceeds-max");
+        Assert.Equal(Severity.Error, error.Severity);
+        Assert.Contains("can grow to 2 node(s): 1 replica(s) would stay Pending", error.Message);
+
+        var warning = Single(WithSlots("- path: a\n  intent: {pool: gpu}\n  replicas: 2\n  spreadAcrossNodes: true\n  podLabels: {app: x}"), "spread-exceeds-min");
+        Assert.Equal(Severity.Warning, warning.Severity);
+
+        var fine = WithSlots("- path: a\n  intent: {pool: services}\n  replicas: 1\n  spreadAcrossNodes: true\n  podLabels: {app: x}");
+        None(fine, "spread-exceeds-min");
+        None(fine, "spread-exceeds-max");
+    }
+
+    [Fact]
+    public void A_GPU_request_on_pools_without_GPUs()
+    {
+        var finding = Single(WithSlots("- path: a\n  intent: {pool: services}\n  requests: {nvidia.com/gpu: \"1\"}"), "gpu-request-without-gpu");
+        Assert.Equal(Severity.Error, finding.Severity);
+        None(WithSlots("- path: a\n  intent: {pool: gpu}\n  requests: {nvidia.com/gpu: \"1\"}"), "gpu-request-without-gpu");
+    }
+
+    [Fact]
+    public void A_pool_nothing_targets_is_noted()
+    {
+        var plan = WithSlots("- path: a\n  intent: {pool: gpu}");
+        var untargeted = plan.Findings.Where(f => f.Rule == "pool-untargeted").Select(f => f.Subject).ToList();
+        Assert.Equal(["pool services", "pool system"], untargeted.Order());
+        Assert.All(plan.Findings.Where(f => f.Rule == "pool-untargeted"), f => Assert.Equal(Severity.Info, f.Severity));
+    }
+
+    [Fact]
+    public void Preferring_a_tainted_pool_without_requiring_it_is_warned()
+    {
+        var finding = Single(WithSlots("- path: a\n  intent: {prefer: gpu}"), "taint-without-affinity");
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("30 s", finding.Message);
+        None(WithSlots("- path: a\n  intent: {pool: gpu}"), "taint-without-affinity");
+    }
+
+    [Fact]
+    public void Protected_pools_should_roll_one_node_at_a_time_and_keep_their_size()
+    {
+        var pools = BasePools + "\n    db:\n      instanceTypes: [r6i.large]\n      scaling: {min: 1, max: 3}\n      labels: {db: \"true\"}\n      protect: true\n      update: {maxUnavailable: 2}\n      ignoreDesiredSizeChanges: false";
+        var plan = WithSlots("- path: a\n  intent: {pool: db}", pools);
+        Assert.Equal(Severity.Warning, Single(plan, "protected-pool-update").Severity);
+        Assert.Equal(Severity.Warning, Single(plan, "protected-pool-drift").Severity);
+
+        var fine = WithSlots("- path: a\n  intent: {pool: db}", pools.Replace("update: {maxUnavailable: 2}\n      ignoreDesiredSizeChanges: false", "update: {maxUnavailable: 1}"));
+        None(fine, "protected-pool-update");
+        None(fine, "protected-pool-drift");
+    }
+
+    [Fact]
+    public void Findings_are_ordered_errors_first()
+    {
+        var plan = WithSlots("- path: a\n  intent: {prefer: gpu}\n- path: b\n  intent: {tolerations: [{operator: Exists}]}");
+        Assert.Equal(plan.Findings.OrderByDescending(f => f.Severity).Select(f => f.Severity), plan.Findings.Select(f => f.Severity));
+        Assert.Equal(Severity.Error, plan.Findings[0].Severity);
+    }
+}

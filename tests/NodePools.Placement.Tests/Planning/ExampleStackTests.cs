@@ -1,0 +1,70 @@
+using NodePools.Placement.Planning;
+
+namespace NodePools.Placement.Tests.Planning;
+
+/// <summary>The shipped stacks: every slot lands only on its pool, and the checks pass.</summary>
+public class ExampleStackTests
+{
+    public static TheoryData<string> Stacks => ["dev", "prod"];
+
+    private static StackPlan Plan(string stack) => StackPlanner.PlanFromDirectory(Repository.Root, stack);
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void Every_slot_lands_only_on_the_pool_it_requires(string stack)
+    {
+        foreach (var slot in Plan(stack).Slots)
+        {
+            Assert.NotNull(slot.Spec.Intent.Pool);
+            Assert.Equal([slot.Spec.Intent.Pool!], slot.Feasible.Select(v => v.Pool));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void The_checks_find_no_errors_or_warnings(string stack)
+    {
+        var findings = Plan(stack).Findings;
+        Assert.DoesNotContain(findings, f => f.Severity != Severity.Info);
+        Assert.Equal("pool system", Assert.Single(findings).Subject); // the add-on pool on purpose
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void The_five_workload_pools_and_the_system_pool_are_declared(string stack) =>
+        Assert.Equal(["system", "services", "worker", "gpu", "data-store", "dispatch"], Plan(stack).Pools.Select(p => p.Name));
+
+    [Fact]
+    public void Dev_is_cheap_and_prod_is_highly_available()
+    {
+        var dev = Plan("dev");
+        var prod = Plan("prod");
+        Assert.Equal("SPOT", dev.Pool("worker").Spec.CapacityType);
+        Assert.Equal(0, dev.Pool("gpu").Spec.Scaling.Min);
+        Assert.All(prod.Pools.Where(p => p.Name != "worker"), p => Assert.Equal("ON_DEMAND", p.Spec.CapacityType));
+        Assert.All(prod.Pools.Where(p => p.Name is "services" or "data-store" or "dispatch" or "system"), p => Assert.True(p.Spec.Scaling.Min >= 2));
+        Assert.Equal(3, prod.Declaration.Cluster.AvailabilityZones.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void The_seed_keys_carry_the_placement(string stack)
+    {
+        var plan = Plan(stack);
+        var union = plan.Releases.Single(r => r.Name == "union").Values;
+        Assert.Equal("services", (string?)union["scheduling"]!["tolerations"]![0]!["value"]);
+        Assert.Equal("worker", (string?)union["config"]!["k8s"]!["plugins"]!["k8s"]!["default-tolerations"]![0]!["value"]);
+
+        var tekton = plan.Releases.Single(r => r.Name == "tekton-pipeline").Values;
+        Assert.Contains("effect: NoExecute", (string)tekton["configDefaults"]!["default-pod-template"]!);
+
+        var plugin = plan.Releases.Single(r => r.Name == "nvidia-device-plugin");
+        Assert.True(plugin.Slots.Single().Spec.DaemonSet);
+        Assert.Equal("high-resource", (string?)plugin.Values["tolerations"]![0]!["value"]);
+
+        var data = plan.Pool("data-store").Spec;
+        Assert.True(data.Protect);
+        Assert.True(data.IgnoreDesiredSizeChanges);
+        Assert.Equal(1, data.Update.MaxUnavailable);
+    }
+}
