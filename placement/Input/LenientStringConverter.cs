@@ -7,15 +7,17 @@ namespace NodePools.Placement.Input;
 
 /// <summary>
 /// Reads a string field written as an unquoted YAML number or boolean (<c>gpu: true</c>,
-/// <c>tier: 2</c>) as the text the user wrote, instead of refusing it.
+/// <c>tier: 2</c>) as the text the user wrote, instead of refusing it; and a null as "", the way Go
+/// decodes null into a string, so no string the scheduler reads is ever null.
 /// </summary>
 public sealed class LenientStringConverter : JsonConverter<string>
 {
-    public override bool HandleNull => false;
+    public override bool HandleNull => true;
 
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType switch
         {
+            JsonTokenType.Null => "",
             JsonTokenType.String => reader.GetString(),
             JsonTokenType.Number => Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan),
             JsonTokenType.True => "true",

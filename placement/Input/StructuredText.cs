@@ -86,6 +86,11 @@ public static partial class StructuredText
                 Column = (int)ex.Start.Column,
             });
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner fails this way, without a position, on some malformed plain scalars.
+            throw new InvalidInputException(new InputError(file, "", $"malformed YAML: the file could not be read as YAML ({ex.Message})"));
+        }
 
         var documents = new List<ParsedDocument>(stream.Documents.Count);
         foreach (var document in stream.Documents)

@@ -9,6 +9,11 @@ public static class TypedReader
 {
     public static T? Read<T>(ParsedDocument document, JsonNode? node, string path, JsonTypeInfo<T> type, List<InputError> errors)
     {
+        var before = errors.Count;
+        foreach (var nullItem in NullListItems(node, path))
+            errors.Add(document.Error(nullItem, "a list item cannot be null"));
+        if (errors.Count > before)
+            return default;
         try
         {
             return node is null ? default : node.Deserialize(type);
@@ -19,6 +24,31 @@ public static class TypedReader
             var full = relative == JsonPaths.Root ? path : path + relative[1..];
             errors.Add(document.Error(full, Describe(ex)));
             return default;
+        }
+    }
+
+    /// <summary>Paths of null items in lists (Go would decode them as empty structs; they are always a mistake).</summary>
+    private static IEnumerable<string> NullListItems(JsonNode? node, string path)
+    {
+        switch (node)
+        {
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    var itemPath = JsonPaths.Index(path, i);
+                    if (array[i] is null)
+                        yield return itemPath;
+                    foreach (var nested in NullListItems(array[i], itemPath))
+                        yield return nested;
+                }
+                break;
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    foreach (var nested in NullListItems(value, JsonPaths.Property(path, key)))
+                        yield return nested;
+                }
+                break;
         }
     }
 

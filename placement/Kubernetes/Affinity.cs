@@ -37,7 +37,7 @@ public sealed record NodeSelectorRequirement
 public sealed record PreferredSchedulingTerm
 {
     public int Weight { get; init; }
-    public NodeSelectorTerm Preference { get; init; } = new();
+    public NodeSelectorTerm Preference { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>Node selector operators, spelled as the Kubernetes API spells them.</summary>
@@ -68,7 +68,7 @@ public sealed record PodAffinityTerm
 public sealed record WeightedPodAffinityTerm
 {
     public int Weight { get; init; }
-    public PodAffinityTerm PodAffinityTerm { get; init; } = new();
+    public PodAffinityTerm PodAffinityTerm { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record LabelSelector

@@ -5,7 +5,8 @@ public sealed record Node
 {
     public string? ApiVersion { get; init; }
     public string? Kind { get; init; }
-    public ObjectMeta Metadata { get; init; } = new();
+    // A null in the manifest reads as an empty object, as Go decodes it into a struct value.
+    public ObjectMeta Metadata { get; init => field = value ?? new(); } = new();
     public NodeSpec? Spec { get; init; }
 }
 

@@ -99,10 +99,26 @@ public class ManifestReaderTests
     }
 
     [Fact]
-    public void A_null_where_a_string_is_required_is_an_error_not_a_crash()
+    public void A_null_string_reads_as_empty_as_Go_decodes_it_and_is_warned_about()
     {
-        var error = Assert.Single(Invalid(() => Nodes("kind: Node\nmetadata: {name: a}\nspec:\n  taints:\n    - key: ~\n      effect: NoSchedule\n")).Errors);
-        Assert.Equal("spec.taints[0].key", error.Field);
+        var result = Nodes("kind: Node\nmetadata: {name: a, labels: {x: ~}}\nspec:\n  taints:\n    - key: ~\n      effect: NoSchedule\n");
+        Assert.Equal("", result.Items[0].Spec!.Taints![0].Key);
+        Assert.Equal("", result.Items[0].Metadata.Labels!["x"]);
+        Assert.Contains(result.Warnings, w => w.Field == "spec.taints[0].key");
+    }
+
+    [Fact]
+    public void A_null_where_an_object_is_required_is_an_error()
+    {
+        var error = Assert.Single(Invalid(() => Nodes("kind: Node\nmetadata: ~\n")).Errors);
+        Assert.Equal(("metadata", "must not be null"), (error.Field, error.Message));
+    }
+
+    [Fact]
+    public void A_null_list_item_is_an_error_naming_it()
+    {
+        var error = Assert.Single(Invalid(() => Pods("kind: Pod\nmetadata: {name: p}\nspec:\n  tolerations:\n    - {key: a, operator: Exists}\n    -\n")).Errors);
+        Assert.Equal(("spec.tolerations[1]", "a list item cannot be null"), (error.Field, error.Message));
     }
 
     [Fact]
