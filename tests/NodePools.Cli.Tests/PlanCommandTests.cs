@@ -1,0 +1,114 @@
+using System.Text.Json;
+
+namespace NodePools.Cli.Tests;
+
+public class PlanCommandTests
+{
+    private static string Root => CliRunner.RepositoryRoot;
+
+    /// <summary>A project directory with Pulumi.yaml and one stack file.</summary>
+    private static string Project(string stackFile)
+    {
+        var dir = Directory.CreateTempSubdirectory("nodepools-").FullName;
+        File.WriteAllText(Path.Combine(dir, "Pulumi.yaml"), "name: node-pools\nruntime: dotnet\n");
+        File.WriteAllText(Path.Combine(dir, "Pulumi.test.yaml"), stackFile);
+        return dir;
+    }
+
+    private const string Pools = """
+        config:
+          node-pools:cluster: {name: t, version: "1.33"}
+          node-pools:pools:
+            gpu:
+              instanceTypes: [g5.xlarge]
+              scaling: {min: 0, max: 2}
+              labels: {gpu: "true"}
+              taints: [{key: workload, value: high-resource, effect: NoSchedule}]
+        """;
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void The_example_stacks_plan_and_check_clean(string stack)
+    {
+        Assert.Equal(0, CliRunner.Run("check", stack, "--dir", Root).Exit);
+        var (exit, output, _) = CliRunner.Run("plan", stack, "--dir", Root);
+        Assert.Equal(0, exit);
+        Assert.Contains("Where each slot can run", output);
+        Assert.Contains("union/scheduling", output);
+        Assert.Contains("✓ required", output);
+    }
+
+    [Fact]
+    public void Json_output_carries_pools_slots_verdicts_and_findings()
+    {
+        var (exit, output, _) = CliRunner.Run("plan", "dev", "--dir", Root, "--output", "json");
+        Assert.Equal(0, exit);
+        var report = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("dev", report.GetProperty("stack").GetString());
+        Assert.Equal(6, report.GetProperty("pools").GetArrayLength());
+        var union = report.GetProperty("slots").EnumerateArray().First(s => s.GetProperty("id").GetString() == "union/scheduling");
+        Assert.Equal("union.ai/node-role", union.GetProperty("tolerations")[0].GetProperty("key").GetString());
+        var verdicts = union.GetProperty("verdicts").EnumerateArray().ToDictionary(v => v.GetProperty("pool").GetString()!, v => v.GetProperty("placement").GetString());
+        Assert.Equal("required", verdicts["services"]);
+        Assert.Equal("blocked", verdicts["worker"]);
+        Assert.Equal(0, report.GetProperty("summary").GetProperty("errors").GetInt32());
+    }
+
+    [Fact]
+    public void Markdown_output_is_a_pull_request_comment()
+    {
+        var (exit, output, _) = CliRunner.Run("plan", "prod", "--dir", Root, "-o", "markdown");
+        Assert.Equal(0, exit);
+        Assert.StartsWith("## Placement plan: node-pools / prod", output);
+        Assert.Contains("| `postgresql/readReplicas` | pool: data-store |", output);
+        Assert.Contains("### Findings", output);
+    }
+
+    [Fact]
+    public void Error_findings_exit_1()
+    {
+        var dir = Project(Pools + "\n" + """
+              node-pools:releases:
+                r:
+                  chart: c
+                  repository: https://example.com
+                  version: "1"
+                  namespace: ns
+                  slots: [{path: x, intent: {pool: gpu}, replicas: 5, spreadAcrossNodes: true, podLabels: {app: x}}]
+            """);
+        var (exit, output, error) = CliRunner.Run("check", "test", "--dir", dir);
+        Assert.True(exit == 1, error);
+        Assert.Contains("spread-exceeds-max", output);
+    }
+
+    [Fact]
+    public void Invalid_declarations_exit_2_naming_file_key_and_rule_without_a_stack_trace()
+    {
+        var dir = Project(Pools.Replace("effect: NoSchedule", "effect: NO_SCHEDULE") + "\n  node-pools:releases:\n    r: {chart: c, repository: x, version: \"1\", namespace: ns, slots: [{path: x, intent: {pool: gpus}}]}\n");
+        var (exit, output, error) = CliRunner.Run("plan", "test", "--dir", dir);
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains("Pulumi.test.yaml:", error);
+        Assert.Contains("node-pools:pools.gpu.taints[0].effect: taint effect \"NO_SCHEDULE\": write the Kubernetes spelling \"NoSchedule\"", error);
+        Assert.Contains("node-pools:releases.r.slots[0].intent.pool: unknown pool \"gpus\"", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public void A_missing_stack_file_exits_2()
+    {
+        var (exit, _, error) = CliRunner.Run("check", "staging", "--dir", Root);
+        Assert.Equal(2, exit);
+        Assert.Contains("Pulumi.staging.yaml: file not found", error);
+    }
+
+    [Fact]
+    public void Malformed_YAML_exits_2_with_line_and_column()
+    {
+        var dir = Project("config:\n  node-pools:pools: {gpu: [\n");
+        var (exit, _, error) = CliRunner.Run("plan", "test", "--dir", dir);
+        Assert.Equal(2, exit);
+        Assert.Matches(@"Pulumi\.test\.yaml:\d+:\d+: malformed YAML", error);
+    }
+}
