@@ -10,6 +10,7 @@ namespace NodePools.Cli;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(IReadOnlyList<PairExplanation>))]
 [JsonSerializable(typeof(NodePools.Placement.Reports.PlanReport))]
+[JsonSerializable(typeof(NodePools.Placement.Reports.DiffReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>Writes a report as indented JSON, with quotes and non-ASCII as themselves: people read these too.</summary>

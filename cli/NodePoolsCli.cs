@@ -13,6 +13,7 @@ public static class NodePoolsCli
         {
             PlanCommand.Create(context, findingsOnly: false),
             PlanCommand.Create(context, findingsOnly: true),
+            DiffCommand.Create(context),
             ExplainCommand.Create(context),
         };
 

@@ -6,11 +6,11 @@ namespace NodePools.Cli.Rendering;
 /// <summary>Findings as a table, errors first, with the fix under each.</summary>
 public static class FindingsTable
 {
-    public static void Render(IAnsiConsole console, IReadOnlyList<FindingReport> findings, FindingCounts summary)
+    public static void Render(IAnsiConsole console, IReadOnlyList<FindingReport> findings, FindingCounts summary, string none = "No findings: every slot lands only on the pools meant for it.")
     {
         if (findings.Count == 0)
         {
-            console.MarkupLine("[green]No findings: every slot lands only on the pools meant for it.[/]");
+            console.MarkupLine($"[green]{Markup.Escape(none)}[/]");
             return;
         }
         var table = new Table().Title("[bold]Findings[/]").Border(TableBorder.Rounded).AddColumns("severity", "rule", "subject", "finding");

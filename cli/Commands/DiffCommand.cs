@@ -1,0 +1,56 @@
+using System.CommandLine;
+using NodePools.Cli.Rendering;
+using NodePools.Placement.Planning;
+using NodePools.Placement.Reports;
+using NodePools.Placement.Review;
+
+namespace NodePools.Cli.Commands;
+
+/// <summary>
+/// `nodepools diff BASE_FILE STACK`: compares an earlier version of a stack file (e.g.
+/// <c>git show origin/main:Pulumi.prod.yaml &gt; base.yaml</c>) with the current one.
+/// </summary>
+public static class DiffCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var baseFile = new Argument<string>("BASE_FILE")
+        {
+            Description = "The earlier version of the stack file, e.g. from git show origin/main:Pulumi.prod.yaml.",
+        };
+        var arguments = new StackArguments();
+        var output = OutputOption.Create(OutputFormat.Table, OutputFormat.Markdown, OutputFormat.Json);
+        var command = new Command("diff", "Review a stack change: what changes per pool and per slot, and the hazards of deploying it in one go.");
+        command.Arguments.Add(baseFile);
+        arguments.AddTo(command);
+        command.Options.Add(output);
+        command.SetAction(parse => Run(context,
+            parse.GetRequiredValue(baseFile),
+            parse.GetRequiredValue(arguments.Directory),
+            parse.GetRequiredValue(arguments.Stack),
+            OutputOption.Parse(parse.GetRequiredValue(output))));
+        return command;
+    }
+
+    public static int Run(CliContext context, string baseFile, string directory, string stack, OutputFormat format)
+    {
+        var project = StackFiles.ProjectName(directory);
+        var current = StackPlanner.PlanFromDirectory(directory, stack);
+        var before = StackPlanner.Plan(StackFiles.ReadStackFile(project, stack, baseFile));
+        var diff = StackDiff.Compare(before, current);
+        var report = DiffReport.From(diff, current, baseFile);
+        switch (format)
+        {
+            case OutputFormat.Json:
+                context.Output.WriteLine(ReportJson.Serialize(report));
+                break;
+            case OutputFormat.Markdown:
+                context.Output.Write(DiffMarkdown.Render(report));
+                break;
+            default:
+                DiffTable.Render(context.Console, report);
+                break;
+        }
+        return diff.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+}

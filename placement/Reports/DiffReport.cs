@@ -1,0 +1,35 @@
+using NodePools.Placement.Review;
+
+namespace NodePools.Placement.Reports;
+
+/// <summary>`nodepools diff` as data: what changed per pool and per slot, and the hazards.</summary>
+public sealed record DiffReport(
+    string Project,
+    string Stack,
+    string Base,
+    IReadOnlyList<PoolChangeReport> Pools,
+    IReadOnlyList<SlotChange> Slots,
+    IReadOnlyList<FindingReport> Findings,
+    FindingCounts Summary)
+{
+    public static DiffReport From(StackDiffResult diff, Planning.StackPlan current, string baseFile) => new(
+        current.Declaration.Project,
+        current.Declaration.Stack,
+        baseFile,
+        diff.Pools.Select(p => new PoolChangeReport(p.Pool, p.Kind,
+            p.Fields.Select(f => new FieldChangeReport(f.Field, f.Before, f.After, Effect(f.Effect))).ToList())).ToList(),
+        diff.Slots,
+        diff.Findings.Select(FindingReport.From).ToList(),
+        FindingCounts.Of(diff.Findings));
+
+    public static string Effect(ChangeEffect effect) => effect switch
+    {
+        ChangeEffect.Replace => "replace",
+        ChangeEffect.Rolling => "rolling update",
+        _ => "in place",
+    };
+}
+
+public sealed record PoolChangeReport(string Pool, string Kind, IReadOnlyList<FieldChangeReport> Fields);
+
+public sealed record FieldChangeReport(string Field, string Before, string After, string Effect);

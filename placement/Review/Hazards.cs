@@ -1,0 +1,115 @@
+using NodePools.Placement.Kubernetes;
+using NodePools.Placement.Planning;
+using NodePools.Placement.Scheduling;
+
+namespace NodePools.Placement.Review;
+
+/// <summary>
+/// The order-of-operations hazards of deploying a stack change in one go (the ArcGIS guide's
+/// "labels before affinity, tolerations before taints"), and changes that replace or shrink nodes.
+/// </summary>
+internal static class Hazards
+{
+    public static IEnumerable<Finding> Find(StackPlan before, StackPlan after, IReadOnlyList<PoolChange> changes) =>
+        TaintsBeforeTolerations(before, after)
+            .Concat(AffinityBeforeLabels(before, after))
+            .Concat(Replacements(after, changes))
+            .Concat(ShrinkingProtectedPools(before, after));
+
+    /// <summary>A new NoSchedule/NoExecute taint on a pool whose current pods do not tolerate it today.</summary>
+    private static IEnumerable<Finding> TaintsBeforeTolerations(StackPlan before, StackPlan after)
+    {
+        foreach (var pool in after.Pools)
+        {
+            if (before.Pools.FirstOrDefault(p => p.Name == pool.Name) is not { } old)
+                continue;
+            var added = pool.Spec.Taints.Where(t => TaintToleration.BlocksScheduling(t) && !old.Spec.Taints.Contains(t)).ToList();
+            foreach (var taint in added)
+            {
+                var running = before.Slots
+                    .Where(slot => slot.Verdicts.Any(v => v.Pool == pool.Name && v.Verdict.Schedulable))
+                    .Where(slot => !TaintToleration.AnyTolerates(slot.Pod.Tolerations, taint))
+                    .Select(slot => slot.Id)
+                    .ToList();
+                if (running.Count == 0)
+                    continue;
+                var releases = running.Select(id => id.Split('/')[0]).Distinct().ToList();
+                var evicts = taint.Effect == TaintEffects.NoExecute;
+                yield return new Finding(evicts ? Severity.Error : Severity.Warning, "taint-before-toleration", $"pool {pool.Name}",
+                    $"gains taint {StackDiff.TaintText(taint)}, which {string.Join(", ", running)} do not tolerate today: "
+                    + (evicts
+                        ? "NoExecute evicts their running pods the moment the taint lands"
+                        : "their pods keep running, but any restart before the new tolerations roll out stays Pending"))
+                {
+                    Fix = $"tolerations before taints: deploy twice. First roll out {string.Join(", ", releases)} with a toleration for "
+                          + $"{StackDiff.TaintText(taint)} (add it to their intent tolerations), then add the taint to pool {pool.Name}",
+                };
+            }
+        }
+    }
+
+    /// <summary>A slot that now requires a label no pool carried in the base version.</summary>
+    private static IEnumerable<Finding> AffinityBeforeLabels(StackPlan before, StackPlan after)
+    {
+        foreach (var slot in after.Slots)
+        {
+            if (slot.Spec.Intent.Pool is null && slot.Placement.NodeSelector is null)
+                continue;
+            if (before.Pools.Any(pool => slot.Pod.Required.Matches(pool.NodeTemplate)))
+                continue;
+            var target = slot.Spec.Intent.Pool ?? "its pool";
+            var existed = before.Pools.Any(p => p.Name == target);
+            yield return new Finding(Severity.Warning, "affinity-before-label", slot.Id,
+                $"requires labels that no node carries yet ({Labels(after, target)}): its pods stay Pending until "
+                + (existed ? $"EKS has relabelled the nodes of pool {target}" : $"pool {target} has nodes"))
+            {
+                Fix = existed
+                    ? $"labels before affinity: deploy the new labels of pool {target} first, then this release"
+                    : $"labels before affinity: create pool {target} first, then this release (the release waits on the node group, but its pods wait for nodes)",
+            };
+        }
+    }
+
+    private static string Labels(StackPlan plan, string pool) =>
+        plan.Pools.FirstOrDefault(p => p.Name == pool) is { } found
+            ? string.Join(", ", found.Spec.Labels.Select(l => $"{l.Key}={l.Value}"))
+            : pool;
+
+    private static IEnumerable<Finding> Replacements(StackPlan after, IReadOnlyList<PoolChange> changes)
+    {
+        foreach (var change in changes.Where(c => c.Kind == "changed"))
+        {
+            var protectedPool = after.Pool(change.Pool).Spec.Protect;
+            foreach (var field in change.Fields.Where(f => f.Effect == ChangeEffect.Replace))
+            {
+                yield return new Finding(protectedPool ? Severity.Error : Severity.Warning, "pool-replacement", $"pool {change.Pool}",
+                    $"{field.Field} changes ({field.Before} → {field.After}): the node group is replaced, every node terminated"
+                    + (protectedPool ? "; the pool is protected (stateful), so the deployment would fail or lose data" : ""))
+                {
+                    Fix = protectedPool
+                        ? "add a new pool with the new setting, move the workloads to it, then remove the old pool"
+                        : "expect the pool's pods to be rescheduled; add the new pool beside the old one first if that is not acceptable",
+                };
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> ShrinkingProtectedPools(StackPlan before, StackPlan after)
+    {
+        foreach (var pool in after.Pools.Where(p => p.Spec.Protect))
+        {
+            if (before.Pools.FirstOrDefault(p => p.Name == pool.Name) is not { } old)
+                continue;
+            var (was, now) = (old.Spec.Scaling, pool.Spec.Scaling);
+            if (now.Min < was.Min || (now.Desired < was.Desired && !pool.Spec.IgnoreDesiredSizeChanges))
+            {
+                yield return new Finding(Severity.Error, "protected-pool-shrink", $"pool {pool.Name}",
+                    $"is protected (stateful) and its size is lowered (min {was.Min} → {now.Min}, desired {was.Desired} → {now.Desired}): "
+                    + "EKS terminates nodes at once, ignoring PodDisruptionBudgets")
+                {
+                    Fix = "keep the size; drain and move the stateful workloads first if the pool must shrink",
+                };
+            }
+        }
+    }
+}
