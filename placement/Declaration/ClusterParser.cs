@@ -16,12 +16,18 @@ internal static class ClusterParser
         if (version.Length > 0 && !IsMinorVersion(version))
             versionAt.Error($"Kubernetes version \"{version}\" must be a minor version such as \"1.33\" (quote it in YAML, or 1.30 reads as 1.3)");
 
+        var network = Network(at.Property("network"));
+        var zonesAt = at.Property("availabilityZones");
+        var zones = zonesAt.Strings();
+        if (!at.Property("network").Exists && zones.Count is < 2 or > 16)
+            zonesAt.Error("without a network, a VPC is created with one subnet per availability zone: list 2 to 16 zones, e.g. [us-east-1a, us-east-1b]");
+
         return new ClusterSpec
         {
             Name = name,
             Version = version,
-            Network = Network(at.Property("network")),
-            AvailabilityZones = at.Property("availabilityZones").Strings(),
+            Network = network,
+            AvailabilityZones = zones,
             PublicEndpoint = at.Property("publicEndpoint").Bool(true),
             Tags = at.Property("tags").StringMap(),
         };

@@ -31,7 +31,7 @@ internal static class StackText
 
     public static string File(string body, bool withCluster = true) =>
         "config:\n  aws:region: us-east-1\n"
-        + (withCluster ? "  node-pools:cluster:\n    name: test\n    version: \"1.33\"\n" : "")
+        + (withCluster ? "  node-pools:cluster:\n    name: test\n    version: \"1.33\"\n    availabilityZones: [us-east-1a, us-east-1b]\n" : "")
         + body.TrimEnd() + "\n";
 
     public static StackDeclaration Parse(string body, bool withCluster = true) =>

@@ -1,0 +1,118 @@
+using System.CommandLine;
+using NodePools.Placement.Input;
+using NodePools.Placement.Planning;
+using NodePools.Placement.Reports;
+using NodePools.Placement.Review;
+using Pulumi.Automation.Commands.Exceptions;
+
+namespace NodePools.Stacks;
+
+/// <summary>
+/// `nodepools-stacks preview|up|refresh|destroy STACK` and `review STACK --base FILE`. Exit codes:
+/// 0 done; 1 the engine failed or the stack has error findings; 2 invalid input; 3 no pulumi CLI.
+/// </summary>
+public static class StackCommands
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int InvalidInput = 2;
+    public const int NoPulumiCli = 3;
+
+    /// <summary>Tells the program to deploy despite error findings (set by `up --force`).</summary>
+    public const string AllowErrorFindingsVariable = "NODEPOOLS_ALLOW_ERROR_FINDINGS";
+
+    public static RootCommand Create(TextWriter output, TextWriter log)
+    {
+        var stack = new Argument<string>("STACK") { Description = "The stack: Pulumi.STACK.yaml holds its declaration (dev, prod)." };
+        var directory = new Option<string>("--dir", "-C") { Description = "The project directory (Pulumi.yaml).", DefaultValueFactory = _ => "." };
+        var force = new Option<bool>("--force") { Description = "Deploy even when the placement checks report errors." };
+        var baseFile = new Option<string>("--base") { Description = "The stack file as it is on the base branch.", Required = true };
+        var outputFile = new Option<string?>("--output", "-o") { Description = "Write the review Markdown to this file instead of standard output." };
+
+        Command Operation(string verb, string description, Func<StackDriver, CancellationToken, Task> run, bool forceable = false)
+        {
+            var command = new Command(verb, description) { stack, directory };
+            if (forceable)
+                command.Options.Add(force);
+            command.SetAction((parse, cancellation) => Guarded(log, async () =>
+            {
+                var dir = parse.GetRequiredValue(directory);
+                var stackName = parse.GetRequiredValue(stack);
+                var plan = StackPlanner.PlanFromDirectory(dir, stackName);
+                if (forceable && plan.HasErrors)
+                {
+                    foreach (var finding in plan.Findings.Where(f => f.Severity == Severity.Error))
+                        log.WriteLine($"error: {finding.Rule}: {finding.Subject} {finding.Message}");
+                    if (!parse.GetValue(force))
+                    {
+                        log.WriteLine("Refusing to deploy a stack with error findings (see `nodepools check`); --force deploys anyway.");
+                        return Failed;
+                    }
+                    Environment.SetEnvironmentVariable(AllowErrorFindingsVariable, "1");
+                }
+                await run(new StackDriver(dir, stackName, log), cancellation);
+                return Ok;
+            }));
+            return command;
+        }
+
+        var review = new Command("review", "Preview with diff plus the placement review, as one Markdown document for a pull-request comment.")
+        {
+            stack, directory, baseFile, outputFile,
+        };
+        review.SetAction((parse, cancellation) => Guarded(log, async () =>
+        {
+            var dir = parse.GetRequiredValue(directory);
+            var stackName = parse.GetRequiredValue(stack);
+            var current = StackPlanner.PlanFromDirectory(dir, stackName);
+            var before = StackPlanner.Plan(StackFiles.ReadStackFile(StackFiles.ProjectName(dir), stackName, parse.GetRequiredValue(baseFile)));
+            var placement = StackDiff.Compare(before, current);
+
+            var steps = new PreviewSteps();
+            var preview = await new StackDriver(dir, stackName, log).PreviewAsync(steps.OnEvent, cancellation);
+            var document = ReviewDocument.Render(current.Declaration.Project, stackName, PreviewSteps.Summary(preview.ChangeSummary), steps.Steps,
+                DiffReport.From(placement, current, parse.GetRequiredValue(baseFile)));
+
+            if (parse.GetValue(outputFile) is { } file)
+                await File.WriteAllTextAsync(file, document, cancellation);
+            else
+                output.Write(document);
+            return placement.HasErrors || current.HasErrors ? Failed : Ok;
+        }));
+
+        return new RootCommand("nodepools-stacks: preview, deploy and review the node-pools stacks through the Pulumi Automation API.")
+        {
+            Operation("preview", "Preview the stack's changes with diff.", (driver, ct) => driver.PreviewAsync(null, ct)),
+            Operation("up", "Deploy the stack; refuses when the placement checks report errors, unless --force.", (driver, ct) => driver.UpAsync(ct), forceable: true),
+            Operation("refresh", "Refresh the stack's state from the cloud.", (driver, ct) => driver.RefreshAsync(ct)),
+            Operation("destroy", "Destroy the stack's resources (protected pools stop it until unprotected).", (driver, ct) => driver.DestroyAsync(ct)),
+            review,
+        };
+    }
+
+    /// <summary>Maps every outcome to an exit code and a message, never a stack trace.</summary>
+    private static async Task<int> Guarded(TextWriter log, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (InvalidInputException ex)
+        {
+            foreach (var error in ex.Errors)
+                log.WriteLine($"error: {error}");
+            return InvalidInput;
+        }
+        catch (CommandException ex)
+        {
+            log.WriteLine($"error: pulumi failed: {ex.Message}");
+            return Failed;
+        }
+        catch (Exception ex) when (ex is PulumiCliMissingException or System.ComponentModel.Win32Exception
+                                   || ex.InnerException is System.ComponentModel.Win32Exception)
+        {
+            log.WriteLine($"error: the pulumi CLI could not be started: {PulumiCli.InstallHint}");
+            return NoPulumiCli;
+        }
+    }
+}
