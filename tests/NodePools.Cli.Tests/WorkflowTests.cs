@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using NodePools.Placement.Input;
+
+namespace NodePools.Cli.Tests;
+
+/// <summary>The CI workflows parse, run the project's own tests first, and pass only inputs their actions declare.</summary>
+public class WorkflowTests
+{
+    private static readonly Dictionary<string, string[]> ActionInputs = new()
+    {
+        // pulumi/actions action.yml
+        ["pulumi/actions"] = ["command", "stack-name", "work-dir", "comment-on-pr", "github-token", "cloud-url", "secrets-provider", "parallel",
+            "message", "configMap", "expect-no-changes", "diff", "replace", "target", "target-dependents", "policyPacks", "policyPackConfigs",
+            "refresh", "upsert", "edit-pr-comment", "color"],
+        ["aws-actions/configure-aws-credentials"] = ["role-to-assume", "aws-region", "role-session-name", "role-duration-seconds", "audience"],
+        ["actions/setup-dotnet"] = ["dotnet-version", "global-json-file"],
+        ["actions/checkout"] = ["fetch-depth", "ref"],
+    };
+
+    public static TheoryData<string> Workflows => new(Directory.GetFiles(Path.Combine(CliRunner.RepositoryRoot, ".github", "workflows"), "*.yml").Select(Path.GetFileName)!);
+
+    private static JsonObject Load(string file) =>
+        (JsonObject)StructuredText.LoadFile(Path.Combine(CliRunner.RepositoryRoot, ".github", "workflows", file))[0].Root!;
+
+    private static IEnumerable<JsonObject> Steps(JsonObject workflow) =>
+        workflow["jobs"]!.AsObject().Select(job => job.Value!["steps"]).OfType<JsonArray>().SelectMany(steps => steps.OfType<JsonObject>());
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void Actions_get_only_inputs_they_declare(string file)
+    {
+        foreach (var step in Steps(Load(file)).Where(s => s["uses"] is not null))
+        {
+            var action = ((string)step["uses"]!).Split('@')[0];
+            Assert.True(ActionInputs.TryGetValue(action, out var known), $"{file}: unexpected action {action}");
+            foreach (var (input, _) in step["with"]?.AsObject() ?? [])
+                Assert.True(known.Contains(input), $"{file}: {action} has no input '{input}'");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void No_stored_AWS_keys(string file)
+    {
+        var text = File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot, ".github", "workflows", file));
+        Assert.DoesNotContain("AWS_SECRET_ACCESS_KEY", text);
+        Assert.DoesNotContain("aws-access-key-id", text);
+    }
+
+    [Fact]
+    public void Pull_requests_test_first_then_check_diff_and_preview_each_stack_with_a_comment()
+    {
+        var workflow = Load("pull-request.yml");
+        Assert.Equal("write", (string?)workflow["permissions"]!["pull-requests"]);
+        Assert.Equal("test", (string?)workflow["jobs"]!["review"]!["needs"]);
+        Assert.Equal("./test.sh", (string?)workflow["jobs"]!["test"]!["steps"]![2]!["run"]);
+        var review = workflow["jobs"]!["review"]!;
+        Assert.Equal(["dev", "prod"], review["strategy"]!["matrix"]!["stack"]!.AsArray().Select(s => (string?)s));
+        var runs = string.Join("\n", review["steps"]!.AsArray().Select(s => (string?)s!["run"] ?? ""));
+        Assert.Contains("-- check ${{ matrix.stack }}", runs);
+        Assert.Contains("-- diff base.yaml ${{ matrix.stack }}", runs);
+        var preview = Steps(workflow).Single(s => ((string?)s["uses"])?.StartsWith("pulumi/actions") == true);
+        Assert.Equal(("preview", true, true, true), ((string?)preview["with"]!["command"], (bool)preview["with"]!["comment-on-pr"]!, (bool)preview["with"]!["diff"]!, (bool)preview["with"]!["edit-pr-comment"]!));
+    }
+
+    [Fact]
+    public void Main_deploys_dev_then_prod_in_its_environment()
+    {
+        var deploy = Load("deploy.yml");
+        Assert.Equal("test", (string?)deploy["jobs"]!["dev"]!["needs"]);
+        Assert.Equal("dev", (string?)deploy["jobs"]!["prod"]!["needs"]);
+        Assert.Equal("${{ inputs.stack }}", (string?)Load("deploy-stack.yml")["jobs"]!["up"]!["environment"]);
+    }
+}
