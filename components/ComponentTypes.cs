@@ -1,0 +1,12 @@
+namespace NodePools.Components;
+
+/// <summary>The type tokens the components register under.</summary>
+public static class ComponentTypes
+{
+    public const string Network = "nodepools:index:Network";
+    public const string Cluster = "nodepools:index:Cluster";
+    public const string NodeRole = "nodepools:index:NodeRole";
+    public const string NodePool = "nodepools:index:NodePool";
+    public const string PlacedRelease = "nodepools:index:PlacedRelease";
+    public const string PodTemplateConfigMap = "nodepools:index:PodTemplateConfigMap";
+}

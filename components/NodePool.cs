@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+using NodePools.Placement.Deployment;
+using Pulumi;
+using Aws = Pulumi.Aws;
+
+namespace NodePools.Components;
+
+/// <summary>
+/// One pool: an EKS managed node group (Pulumi.Aws.Eks.NodeGroup) with its labels and taints, and
+/// the launch template that gives it IMDSv2 and its disk. Every setting comes from
+/// <see cref="NodeGroupSettings"/>; nothing is decided here.
+/// </summary>
+public sealed class NodePool : ComponentResource
+{
+    public NodePool(string name, NodePoolArgs args, ComponentResourceOptions? options = null)
+        : base(ComponentTypes.NodePool, name, options)
+    {
+        var settings = args.Settings;
+        LaunchTemplate = new Aws.Ec2.LaunchTemplate(name, LaunchTemplateArgs(settings), new CustomResourceOptions { Parent = this });
+        NodeGroup = new Aws.Eks.NodeGroup(name, NodeGroupArgs(settings, args, LaunchTemplate), NodeGroupOptions(settings, this, args.DependsOn));
+
+        NodeGroupName = NodeGroup.NodeGroupName;
+        Labels = Output.Create(settings.Labels.ToImmutableDictionary());
+        Taints = Output.Create(settings.Taints.Select(t => t.Value is null ? $"{t.Key}:{t.Effect}" : $"{t.Key}={t.Value}:{t.Effect}").ToImmutableArray());
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["nodeGroupName"] = NodeGroupName,
+            ["labels"] = Labels,
+            ["taints"] = Taints,
+        });
+    }
+
+    public Aws.Ec2.LaunchTemplate LaunchTemplate { get; }
+    public Aws.Eks.NodeGroup NodeGroup { get; }
+
+    public Output<string> NodeGroupName { get; }
+    public Output<ImmutableDictionary<string, string>> Labels { get; }
+
+    /// <summary>Taints as key=value:EFFECT, in the EKS spelling.</summary>
+    public Output<ImmutableArray<string>> Taints { get; }
+
+    /// <summary>
+    /// Protected (stateful) pools cannot be deleted by a deployment; the desired size is left to
+    /// autoscalers after creation, because lowering it terminates nodes at once.
+    /// </summary>
+    public static CustomResourceOptions NodeGroupOptions(NodeGroupSettings settings, Resource parent, IEnumerable<Resource> dependsOn)
+    {
+        var options = new CustomResourceOptions
+        {
+            Parent = parent,
+            Protect = settings.Protect,
+            IgnoreChanges = settings.IgnoreChanges.ToList(),
+        };
+        foreach (var dependency in dependsOn)
+            options.DependsOn.Add(dependency);
+        return options;
+    }
+
+    public static Aws.Ec2.LaunchTemplateArgs LaunchTemplateArgs(NodeGroupSettings settings)
+    {
+        var template = settings.LaunchTemplate;
+        return new Aws.Ec2.LaunchTemplateArgs
+        {
+            NamePrefix = template.NamePrefix,
+            Description = $"Nodes of pool {settings.NamePrefix.TrimEnd('-')}: IMDSv2 and disk only, no user data",
+            UpdateDefaultVersion = true,
+            MetadataOptions = new Aws.Ec2.Inputs.LaunchTemplateMetadataOptionsArgs
+            {
+                HttpEndpoint = template.HttpEndpoint,
+                HttpTokens = template.HttpTokens,
+                HttpPutResponseHopLimit = template.HttpPutResponseHopLimit,
+            },
+            BlockDeviceMappings =
+            {
+                new Aws.Ec2.Inputs.LaunchTemplateBlockDeviceMappingArgs
+                {
+                    DeviceName = template.DeviceName,
+                    Ebs = new Aws.Ec2.Inputs.LaunchTemplateBlockDeviceMappingEbsArgs
+                    {
+                        VolumeSize = template.VolumeSize,
+                        VolumeType = template.VolumeType,
+                        Encrypted = template.Encrypted ? "true" : "false",
+                        DeleteOnTermination = "true",
+                    },
+                },
+            },
+        };
+    }
+
+    public static Aws.Eks.NodeGroupArgs NodeGroupArgs(NodeGroupSettings settings, NodePoolArgs args, Aws.Ec2.LaunchTemplate launchTemplate)
+    {
+        var nodeGroup = new Aws.Eks.NodeGroupArgs
+        {
+            ClusterName = args.ClusterName,
+            NodeGroupNamePrefix = settings.NamePrefix,
+            NodeRoleArn = args.NodeRoleArn,
+            SubnetIds = args.SubnetIds,
+            InstanceTypes = settings.InstanceTypes.ToList(),
+            AmiType = settings.AmiType,
+            CapacityType = settings.CapacityType,
+            ScalingConfig = new Aws.Eks.Inputs.NodeGroupScalingConfigArgs
+            {
+                MinSize = settings.Scaling.Min,
+                DesiredSize = settings.Scaling.Desired,
+                MaxSize = settings.Scaling.Max,
+            },
+            UpdateConfig = UpdateConfig(settings),
+            LaunchTemplate = new Aws.Eks.Inputs.NodeGroupLaunchTemplateArgs
+            {
+                Id = launchTemplate.Id,
+                Version = launchTemplate.LatestVersion.Apply(version => version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            },
+        };
+        foreach (var (key, value) in settings.Labels)
+            nodeGroup.Labels.Add(key, value);
+        foreach (var taint in settings.Taints)
+        {
+            var eksTaint = new Aws.Eks.Inputs.NodeGroupTaintArgs { Key = taint.Key, Effect = taint.Effect };
+            if (taint.Value is { } value)
+                eksTaint.Value = value;
+            nodeGroup.Taints.Add(eksTaint);
+        }
+        foreach (var (key, value) in settings.Tags)
+            nodeGroup.Tags.Add(key, value);
+        return nodeGroup;
+    }
+
+    /// <summary>EKS takes a count or a percentage, never both.</summary>
+    private static Aws.Eks.Inputs.NodeGroupUpdateConfigArgs UpdateConfig(NodeGroupSettings settings)
+    {
+        var update = new Aws.Eks.Inputs.NodeGroupUpdateConfigArgs();
+        if (settings.MaxUnavailablePercentage is { } percentage)
+            update.MaxUnavailablePercentage = percentage;
+        else
+            update.MaxUnavailable = settings.MaxUnavailable ?? 1;
+        return update;
+    }
+}
+
+/// <summary>What a pool needs from the rest of the stack: the cluster to join, the node role, subnets.</summary>
+public sealed class NodePoolArgs
+{
+    public required NodeGroupSettings Settings { get; init; }
+    public required Input<string> ClusterName { get; init; }
+    public required Input<string> NodeRoleArn { get; init; }
+    public required InputList<string> SubnetIds { get; init; }
+
+    /// <summary>Created before the node group: the cluster, the node role's policy attachments.</summary>
+    public IReadOnlyList<Resource> DependsOn { get; init; } = [];
+}

@@ -1,0 +1,46 @@
+using NodePools.Components;
+using NodePools.Placement.Input;
+using NodePools.Placement.Planning;
+using Pulumi;
+
+namespace NodePools.Infra;
+
+/// <summary>
+/// The program: the stack config goes through the same parser, validator and checks as
+/// `nodepools plan`; only a valid plan without error findings becomes resources.
+/// </summary>
+public static class NodePoolsProgram
+{
+    /// <summary>Set by `nodepools-stacks up --force`: deploy despite error findings (never despite invalid input).</summary>
+    public const string AllowErrorFindingsVariable = "NODEPOOLS_ALLOW_ERROR_FINDINGS";
+
+    public static IDictionary<string, object?> Run(Config config, string project, string stack)
+    {
+        var plan = Plan(config, project, stack);
+        return StackResources.Create(plan).Outputs();
+    }
+
+    /// <summary>Plans the stack from Pulumi config, or stops the program with the reasons (no resources registered).</summary>
+    public static StackPlan Plan(Config config, string project, string stack)
+    {
+        StackPlan plan;
+        try
+        {
+            plan = StackPlanner.PlanFromConfig(project, stack, config.Get);
+        }
+        catch (InvalidInputException ex)
+        {
+            throw new RunException($"The stack declaration is invalid:{Environment.NewLine}{string.Join(Environment.NewLine, ex.Errors.Select(e => $"  {e}"))}");
+        }
+
+        var errors = plan.Findings.Where(f => f.Severity == Severity.Error).ToList();
+        if (errors.Count > 0 && Environment.GetEnvironmentVariable(AllowErrorFindingsVariable) != "1")
+        {
+            throw new RunException("The placement checks found errors (run `nodepools check " + stack + "`):" + Environment.NewLine
+                                   + string.Join(Environment.NewLine, errors.Select(f => $"  {f.Rule}: {f.Subject} {f.Message}")));
+        }
+        foreach (var finding in plan.Findings.Where(f => f.Severity != Severity.Info))
+            Log.Warn($"{finding.Rule}: {finding.Subject} {finding.Message}");
+        return plan;
+    }
+}

@@ -1,0 +1,183 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using NodePools.Components;
+using NodePools.Placement.Deployment;
+using NodePools.Placement.Planning;
+using NodePools.Tests.Shared;
+using Pulumi;
+using Pulumi.Testing;
+using Pulumi.Utilities;
+
+namespace NodePools.Components.Tests;
+
+/// <summary>Each component under Pulumi mocks: what it registers is exactly what the plan says.</summary>
+public class ComponentTests
+{
+    private static readonly StackPlan Dev = StackPlanner.PlanFromDirectory(StackConfig.RepositoryRoot, "dev");
+
+    private static readonly TestOptions Options = new() { IsPreview = false, ProjectName = "node-pools", StackName = "dev" };
+
+    private static async Task<EchoMocks> Deploy(Action build)
+    {
+        var mocks = new EchoMocks();
+        await Deployment.TestAsync(mocks, Options, build);
+        return mocks;
+    }
+
+    [Fact]
+    public async Task A_node_pool_registers_its_labels_and_taints_in_the_EKS_spelling()
+    {
+        var settings = NodeGroupSettings.For(Dev.Pool("gpu"), Dev.Declaration.Cluster);
+        var mocks = await Deploy(() => _ = new NodePool("gpu", new NodePoolArgs
+        {
+            Settings = settings,
+            ClusterName = "nodepools-dev",
+            NodeRoleArn = "arn:aws:iam::123456789012:role/nodes",
+            SubnetIds = new[] { "subnet-a", "subnet-b" },
+        }));
+
+        var nodeGroup = mocks.Single("aws:eks/nodeGroup:NodeGroup", "gpu").Inputs;
+        Assert.Equal("""{"gpu":"true"}""", MockValues.ToJson(nodeGroup["labels"])!.ToJsonString());
+        Assert.Equal("""[{"effect":"NO_SCHEDULE","key":"workload","value":"high-resource"}]""",
+            Normalized(MockValues.ToJson(nodeGroup["taints"])));
+        Assert.Equal("AL2023_x86_64_NVIDIA", nodeGroup["amiType"]);
+        Assert.Equal("nodepools-dev", nodeGroup["clusterName"]);
+        Assert.Equal("gpu-", nodeGroup["nodeGroupNamePrefix"]);
+        var scaling = MockValues.Map(nodeGroup["scalingConfig"]);
+        Assert.Equal((0d, 0d, 2d), ((double)scaling["minSize"], (double)scaling["desiredSize"], (double)scaling["maxSize"]));
+        Assert.Equal(new[] { "g5.xlarge" }, ((IEnumerable<object>)nodeGroup["instanceTypes"]).Cast<string>());
+        Assert.Equal("SPOT", nodeGroup["capacityType"]);
+    }
+
+    [Fact]
+    public async Task The_launch_template_requires_IMDSv2_with_hop_limit_1_and_carries_no_user_data()
+    {
+        var settings = NodeGroupSettings.For(Dev.Pool("data-store"), Dev.Declaration.Cluster);
+        var mocks = await Deploy(() => _ = new NodePool("data-store", new NodePoolArgs
+        {
+            Settings = settings,
+            ClusterName = "nodepools-dev",
+            NodeRoleArn = "arn:aws:iam::123456789012:role/nodes",
+            SubnetIds = new[] { "subnet-a" },
+        }));
+
+        var template = mocks.Single("aws:ec2/launchTemplate:LaunchTemplate", "data-store").Inputs;
+        var metadata = MockValues.Map(template["metadataOptions"]);
+        Assert.Equal("required", metadata["httpTokens"]);
+        Assert.Equal(1d, (double)metadata["httpPutResponseHopLimit"]);
+        Assert.False(template.ContainsKey("userData"));
+        var disk = MockValues.Map(MockValues.Map(((IEnumerable<object>)template["blockDeviceMappings"]).Single())["ebs"]);
+        Assert.Equal((100d, "gp3", "true"), ((double)disk["volumeSize"], (string)disk["volumeType"], (string)disk["encrypted"]));
+
+        var nodeGroup = mocks.Single("aws:eks/nodeGroup:NodeGroup", "data-store").Inputs;
+        var launchTemplate = MockValues.Map(nodeGroup["launchTemplate"]);
+        Assert.Equal("data-store-id", launchTemplate["id"]);
+        Assert.Equal("1", launchTemplate["version"]);
+        Assert.Equal(1d, (double)MockValues.Map(nodeGroup["updateConfig"])["maxUnavailable"]);
+    }
+
+    [Fact]
+    public void Protected_pools_are_protected_and_ignore_desired_size_drift()
+    {
+        var store = NodePool.NodeGroupOptions(NodeGroupSettings.For(Dev.Pool("data-store"), Dev.Declaration.Cluster), parent: null!, []);
+        Assert.True(store.Protect);
+        Assert.Contains("scalingConfig.desiredSize", store.IgnoreChanges);
+
+        var services = NodePool.NodeGroupOptions(NodeGroupSettings.For(Dev.Pool("services"), Dev.Declaration.Cluster), parent: null!, []);
+        Assert.False(services.Protect);
+        Assert.Contains("scalingConfig.desiredSize", services.IgnoreChanges);
+    }
+
+    [Fact]
+    public async Task The_node_role_has_exactly_the_three_managed_policies()
+    {
+        var mocks = await Deploy(() => _ = new NodeRole("nodes"));
+        var attached = mocks.OfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").Select(r => (string)r.Inputs["policyArn"]).Order().ToList();
+        Assert.Equal(NodeRolePolicies.Attached.Select(p => p.Arn).Order(), attached);
+        Assert.Contains("ec2.amazonaws.com", (string)mocks.Single("aws:iam/role:Role", "nodes").Inputs["assumeRolePolicy"]);
+    }
+
+    [Fact]
+    public async Task A_placed_release_carries_the_user_values_merged_with_the_derived_placement()
+    {
+        var plan = Dev.Releases.Single(r => r.Name == "union");
+        var mocks = await Deploy(() =>
+        {
+            var provider = new Pulumi.Kubernetes.Provider("k8s", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = EchoMocks.Kubeconfig });
+            _ = new PlacedRelease("union", new PlacedReleaseArgs { Plan = plan, Provider = provider, TargetNodeGroups = [] });
+        });
+
+        var release = mocks.Single("kubernetes:helm.sh/v3:Release", "union");
+        Assert.True(JsonNode.DeepEquals(plan.Values, MockValues.ToJson(release.Inputs["values"])),
+            $"values differ:\n{plan.Values.ToJsonString()}\n{MockValues.ToJson(release.Inputs["values"])!.ToJsonString()}");
+        Assert.Equal("dataplane", release.Inputs["chart"]);
+        Assert.Equal("https://unionai.github.io/helm-charts", MockValues.Map(release.Inputs["repositoryOpts"])["repo"]);
+        Assert.True((bool)release.Inputs["createNamespace"]);
+        Assert.Equal("union", release.Inputs["namespace"]);
+        Assert.Contains("k8s", release.Provider!);
+    }
+
+    [Fact]
+    public async Task An_OCI_chart_is_referenced_by_URL_without_a_repository()
+    {
+        var plan = Dev.Releases.Single(r => r.Name == "postgresql");
+        var mocks = await Deploy(() =>
+        {
+            var provider = new Pulumi.Kubernetes.Provider("k8s", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = EchoMocks.Kubeconfig });
+            _ = new PlacedRelease("postgresql", new PlacedReleaseArgs { Plan = plan, Provider = provider, TargetNodeGroups = [] });
+        });
+        var release = mocks.Single("kubernetes:helm.sh/v3:Release", "postgresql").Inputs;
+        Assert.Equal("oci://registry-1.docker.io/bitnamicharts/postgresql", release["chart"]);
+        Assert.False(release.ContainsKey("repositoryOpts"));
+    }
+
+    [Fact]
+    public async Task Release_options_put_the_release_on_the_cluster_provider_after_its_node_groups()
+    {
+        ImmutableArray<Resource> dependsOn = default;
+        Pulumi.Kubernetes.Provider? provider = null;
+        Pulumi.Kubernetes.Provider? chosen = null;
+        await Deployment.TestAsync(new EchoMocks(), Options, async () =>
+        {
+            provider = new Pulumi.Kubernetes.Provider("k8s", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = EchoMocks.Kubeconfig });
+            var group = new Pulumi.Aws.Eks.NodeGroup("g", new Pulumi.Aws.Eks.NodeGroupArgs
+            {
+                ClusterName = "c",
+                NodeRoleArn = "r",
+                SubnetIds = new[] { "s" },
+                ScalingConfig = new Pulumi.Aws.Eks.Inputs.NodeGroupScalingConfigArgs { MinSize = 1, DesiredSize = 1, MaxSize = 1 },
+            });
+            var options = PlacedRelease.ReleaseOptions(group, provider, [group]);
+            chosen = options.Provider as Pulumi.Kubernetes.Provider;
+            dependsOn = await OutputUtilities.GetValueAsync(((Input<ImmutableArray<Resource>>)options.DependsOn).ToOutput());
+        });
+        Assert.Same(provider, chosen);
+        Assert.Single(dependsOn);
+    }
+
+    [Fact]
+    public async Task A_pod_template_config_map_holds_the_derived_template_under_its_key()
+    {
+        var plan = Dev.PodTemplates.Single();
+        var mocks = await Deploy(() =>
+        {
+            var provider = new Pulumi.Kubernetes.Provider("k8s", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = EchoMocks.Kubeconfig });
+            _ = new PodTemplateConfigMap("dispatch-repo-tolerations", new PodTemplateConfigMapArgs { Plan = plan, Provider = provider, CreateNamespace = true });
+        });
+        var configMap = mocks.Single("kubernetes:core/v1:ConfigMap", "dispatch-repo-tolerations").Inputs;
+        Assert.Equal(plan.TemplateYaml, MockValues.Map(configMap["data"])["template"]);
+        var metadata = MockValues.Map(configMap["metadata"]);
+        Assert.Equal(("repo-tolerations", "dispatch"), ((string)metadata["name"], (string)metadata["namespace"]));
+        Assert.Equal("dispatch", MockValues.Map(mocks.Single("kubernetes:core/v1:Namespace", "dispatch-repo-tolerations-namespace").Inputs["metadata"])["name"]);
+    }
+
+    /// <summary>Sorts each object's keys so JSON from dictionaries of unspecified order compares.</summary>
+    private static string Normalized(JsonNode? node) => Sort(node)?.ToJsonString() ?? "null";
+
+    private static JsonNode? Sort(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new KeyValuePair<string, JsonNode?>(p.Key, Sort(p.Value?.DeepClone())))),
+        JsonArray array => new JsonArray(array.Select(item => Sort(item?.DeepClone())).ToArray()),
+        _ => node?.DeepClone(),
+    };
+}

@@ -1,0 +1,152 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using NodePools.Infra;
+using NodePools.Placement.Planning;
+using NodePools.Tests.Shared;
+using Pulumi;
+using Pulumi.Testing;
+using Pulumi.Utilities;
+
+namespace NodePools.Infra.Tests;
+
+/// <summary>The whole program under Pulumi mocks, for both example stacks, fed the stack config as the engine feeds it.</summary>
+public class ProgramTests
+{
+    public static TheoryData<string> Stacks => ["dev", "prod"];
+
+    private static async Task<(EchoMocks Mocks, IDictionary<string, object?> Outputs, StackPlan Plan)> Run(string stack)
+    {
+        StackConfig.Use(StackConfig.FromStackFile(stack));
+        var mocks = new EchoMocks();
+        var (_, outputs) = await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, ProjectName = "node-pools", StackName = stack },
+            () => NodePoolsProgram.Run(new Config(), "node-pools", stack));
+        return (mocks, outputs, StackPlanner.PlanFromDirectory(StackConfig.RepositoryRoot, stack));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task Every_node_group_has_exactly_the_declared_labels_and_taints(string stack)
+    {
+        var (mocks, _, plan) = await Run(stack);
+        var nodeGroups = mocks.OfType("aws:eks/nodeGroup:NodeGroup").ToDictionary(r => r.Name!);
+        Assert.Equal(plan.Pools.Select(p => p.Name).Order(), nodeGroups.Keys.Order());
+        foreach (var pool in plan.Pools)
+        {
+            var inputs = nodeGroups[pool.Name].Inputs;
+            var labels = inputs.TryGetValue("labels", out var declared) ? MockValues.Map(declared).ToDictionary(l => l.Key, l => (string)l.Value) : new Dictionary<string, string>();
+            Assert.Equal(pool.Spec.Labels.OrderBy(l => l.Key), labels.OrderBy(l => l.Key));
+
+            var taints = inputs.TryGetValue("taints", out var list)
+                ? ((IEnumerable<object>)list).Select(MockValues.Map)
+                    .Select(t => new EksTaint((string)t["key"], t.TryGetValue("value", out var v) ? (string)v : null, (string)t["effect"])).ToList()
+                : [];
+            Assert.Equal(pool.EksTaints, taints);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task Every_release_carries_exactly_the_derived_values(string stack)
+    {
+        var (mocks, _, plan) = await Run(stack);
+        foreach (var release in plan.Releases)
+        {
+            var registered = mocks.Single("kubernetes:helm.sh/v3:Release", release.Name);
+            Assert.True(JsonNode.DeepEquals(release.Values, MockValues.ToJson(registered.Inputs["values"])), $"{stack}/{release.Name}: values differ");
+            Assert.Equal(release.Spec.Namespace, registered.Inputs["namespace"]);
+        }
+    }
+
+    [Fact]
+    public async Task Values_carry_the_placement_at_the_right_paths_in_each_style()
+    {
+        var (mocks, _, _) = await Run("dev");
+        JsonNode Values(string release) => MockValues.ToJson(mocks.Single("kubernetes:helm.sh/v3:Release", release).Inputs["values"])!;
+
+        Assert.Equal("services", (string?)Values("union")["scheduling"]!["tolerations"]![0]!["value"]);
+        Assert.Equal("union.ai/node-role",
+            (string?)Values("union")["scheduling"]!["affinity"]!["nodeAffinity"]!["requiredDuringSchedulingIgnoredDuringExecution"]!["nodeSelectorTerms"]![0]!["matchExpressions"]![0]!["key"]);
+        Assert.Equal("worker", (string?)Values("union")["config"]!["k8s"]!["plugins"]!["k8s"]!["default-tolerations"]![0]!["value"]);
+        Assert.Contains("effect: NoExecute", (string)Values("tekton-pipeline")["configDefaults"]!["default-pod-template"]!);
+        Assert.Equal("high-resource", (string?)Values("nvidia-device-plugin")["tolerations"]![0]!["value"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task Releases_wait_for_the_node_groups_of_the_pools_they_target(string stack)
+    {
+        StackConfig.Use(StackConfig.FromStackFile(stack));
+        NodePools.Components.StackResources? built = null;
+        await Deployment.TestAsync(new EchoMocks(), new TestOptions { IsPreview = false, ProjectName = "node-pools", StackName = stack },
+            () => { built = NodePools.Components.StackResources.Create(NodePoolsProgram.Plan(new Config(), "node-pools", stack)); });
+        Assert.NotNull(built);
+        foreach (var (release, plan) in built.Releases.Zip(built.Plan.Releases))
+        {
+            Assert.Equal(plan.TargetPools.Select(pool => (Resource)built.Pools[pool].NodeGroup), release.DependsOnNodeGroups);
+            Assert.NotEmpty(release.DependsOnNodeGroups);
+        }
+    }
+
+    [Fact]
+    public async Task Stack_outputs_name_the_cluster_keep_the_kubeconfig_secret_and_list_each_pool()
+    {
+        var (_, outputs, plan) = await Run("prod");
+        Assert.Equal("nodepools-prod", outputs["clusterName"]);
+        var kubeconfig = (Output<string>)outputs["kubeconfig"]!;
+        Assert.True(await Output.IsSecretAsync(kubeconfig));
+        Assert.Equal(EchoMocks.Kubeconfig, await OutputUtilities.GetValueAsync(kubeconfig));
+
+        var pools = (IDictionary<string, object?>)outputs["pools"]!;
+        Assert.Equal(plan.Pools.Select(p => p.Name).Order(), pools.Keys.Order());
+        var gpu = (IDictionary<string, object?>)pools["gpu"]!;
+        Assert.Equal("gpu-20261122", await OutputUtilities.GetValueAsync((Output<string>)gpu["nodeGroupName"]!));
+        Assert.Equal(["workload=high-resource:NO_SCHEDULE"], await OutputUtilities.GetValueAsync((Output<ImmutableArray<string>>)gpu["taints"]!));
+
+        var placement = outputs["placement"]!.ToDictionaryOf<ImmutableArray<string>>();
+        Assert.Equal(["data-store"], placement["postgresql/readReplicas"]);
+    }
+
+    [Fact]
+    public async Task An_invalid_stack_registers_nothing_and_fails_with_the_validators_message()
+    {
+        var config = StackConfig.FromStackFile("dev").Replace("\"effect\":\"NoSchedule\"", "\"effect\":\"NO_SCHEDULE\"");
+        StackConfig.Use(config);
+        var mocks = new EchoMocks();
+        var failure = await Record.ExceptionAsync(() => Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, ProjectName = "node-pools", StackName = "dev" },
+            () => NodePoolsProgram.Run(new Config(), "node-pools", "dev")));
+
+        Assert.NotNull(failure);
+        Assert.Contains("taint effect \"NO_SCHEDULE\": write the Kubernetes spelling \"NoSchedule\"", Flatten(failure));
+        Assert.Contains("node-pools:pools.services.taints[0].effect", Flatten(failure));
+        Assert.Empty(mocks.Registered);
+    }
+
+    [Fact]
+    public async Task A_stack_with_error_findings_registers_nothing()
+    {
+        // Five replicas spread one per node on a GPU pool of at most two nodes.
+        var config = (JsonObject)JsonNode.Parse(StackConfig.FromStackFile("dev"))!;
+        config["node-pools:releases"]!["inference"]!["slots"]![0]!["replicas"] = 5;
+        config["node-pools:releases"]!["inference"]!["slots"]![0]!["spreadAcrossNodes"] = true;
+        config["node-pools:releases"]!["inference"]!["slots"]![0]!["podLabels"] = new JsonObject { ["app"] = "inference" };
+        StackConfig.Use(config.ToJsonString());
+        var mocks = new EchoMocks();
+        var failure = await Record.ExceptionAsync(() => Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, ProjectName = "node-pools", StackName = "dev" },
+            () => NodePoolsProgram.Run(new Config(), "node-pools", "dev")));
+
+        Assert.NotNull(failure);
+        Assert.Contains("spread-exceeds-max", Flatten(failure));
+        Assert.Empty(mocks.Registered);
+    }
+
+    private static string Flatten(Exception exception) => exception is AggregateException aggregate
+        ? string.Join("\n", aggregate.Flatten().InnerExceptions.Select(e => e.Message))
+        : exception.Message + (exception.InnerException is { } inner ? "\n" + Flatten(inner) : "");
+}
+
+internal static class OutputDictionaries
+{
+    /// <summary>Stack outputs come back as the objects the program returned.</summary>
+    public static IDictionary<string, T> ToDictionaryOf<T>(this object value) =>
+        ((IDictionary<string, object?>)value).ToDictionary(pair => pair.Key, pair => (T)pair.Value!);
+}
