@@ -11,7 +11,7 @@ public class StackDiffTests
         db:
           chart: postgresql
           repository: oci://registry-1.docker.io/bitnamicharts
-          version: 16.7.27
+          version: 14.2.0
           namespace: data
           slots: [{path: primary, intent: {pool: store}}]
         """;
