@@ -14,11 +14,7 @@ public static class DiffMarkdown
         text.Append("### Hazards\n\n");
         text.Append(report.Findings.Count == 0
             ? "None: this change can be deployed in one go.\n"
-            : Markdown.Table(["severity", "rule", "subject", "hazard", "safe order"],
-                report.Findings.Select(f => (IReadOnlyList<string>)
-                [
-                    Markdown.SeverityIcon(f.Severity), Markdown.Code(f.Rule), Markdown.Code(f.Subject), Markdown.Cell(f.Message), Markdown.Cell(f.Fix ?? ""),
-                ])));
+            : Markdown.FindingsTable(report.Findings, "hazard", "safe order"));
 
         text.Append("\n### Pools\n\n");
         var rows = report.Pools.SelectMany(pool => pool.Fields.Count == 0

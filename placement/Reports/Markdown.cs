@@ -19,6 +19,11 @@ public static class Markdown
         return string.Join("\n", lines) + "\n";
     }
 
+    /// <summary>Findings as a table: severity, rule, subject, the finding, and the fix (or safe order).</summary>
+    public static string FindingsTable(IEnumerable<FindingReport> findings, string findingHeader = "finding", string fixHeader = "fix") =>
+        Table(["severity", "rule", "subject", findingHeader, fixHeader],
+            findings.Select(f => (IReadOnlyList<string>)[SeverityIcon(f.Severity), Code(f.Rule), Code(f.Subject), Cell(f.Message), Cell(f.Fix ?? "")]));
+
     public static string SeverityIcon(string severity) => severity switch
     {
         "error" => "🔴 error",

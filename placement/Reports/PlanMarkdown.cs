@@ -38,14 +38,10 @@ public static class PlanMarkdown
                 ])));
         }
 
-        text.Append("\n### Findings\n\n");
+        text.Append(findingsOnly ? "### Findings\n\n" : "\n### Findings\n\n");
         text.Append(report.Findings.Count == 0
             ? "No findings: every slot lands only on the pools meant for it.\n"
-            : Markdown.Table(["severity", "rule", "subject", "finding", "fix"],
-                report.Findings.Select(f => (IReadOnlyList<string>)
-                [
-                    Markdown.SeverityIcon(f.Severity), Markdown.Code(f.Rule), Markdown.Code(f.Subject), Markdown.Cell(f.Message), Markdown.Cell(f.Fix ?? ""),
-                ])));
+            : Markdown.FindingsTable(report.Findings));
         return text.ToString();
     }
 

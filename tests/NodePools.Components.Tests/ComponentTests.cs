@@ -24,17 +24,19 @@ public class ComponentTests
         return mocks;
     }
 
+    /// <summary>One pool of the dev stack as a NodePool, on its own.</summary>
+    private static Task<EchoMocks> DeployPool(string pool) => Deploy(() => _ = new NodePool(pool, new NodePoolArgs
+    {
+        Settings = NodeGroupSettings.For(Dev.Pool(pool), Dev.Declaration.Cluster),
+        ClusterName = "nodepools-dev",
+        NodeRoleArn = "arn:aws:iam::123456789012:role/nodes",
+        SubnetIds = new[] { "subnet-a", "subnet-b" },
+    }));
+
     [Fact]
     public async Task A_node_pool_registers_its_labels_and_taints_in_the_EKS_spelling()
     {
-        var settings = NodeGroupSettings.For(Dev.Pool("gpu"), Dev.Declaration.Cluster);
-        var mocks = await Deploy(() => _ = new NodePool("gpu", new NodePoolArgs
-        {
-            Settings = settings,
-            ClusterName = "nodepools-dev",
-            NodeRoleArn = "arn:aws:iam::123456789012:role/nodes",
-            SubnetIds = new[] { "subnet-a", "subnet-b" },
-        }));
+        var mocks = await DeployPool("gpu");
 
         var nodeGroup = mocks.Single("aws:eks/nodeGroup:NodeGroup", "gpu").Inputs;
         Assert.Equal("""{"gpu":"true"}""", MockValues.ToJson(nodeGroup["labels"])!.ToJsonString());
@@ -52,14 +54,7 @@ public class ComponentTests
     [Fact]
     public async Task The_launch_template_requires_IMDSv2_with_hop_limit_1_and_carries_no_user_data()
     {
-        var settings = NodeGroupSettings.For(Dev.Pool("data-store"), Dev.Declaration.Cluster);
-        var mocks = await Deploy(() => _ = new NodePool("data-store", new NodePoolArgs
-        {
-            Settings = settings,
-            ClusterName = "nodepools-dev",
-            NodeRoleArn = "arn:aws:iam::123456789012:role/nodes",
-            SubnetIds = new[] { "subnet-a" },
-        }));
+        var mocks = await DeployPool("data-store");
 
         var template = mocks.Single("aws:ec2/launchTemplate:LaunchTemplate", "data-store").Inputs;
         var metadata = MockValues.Map(template["metadataOptions"]);
