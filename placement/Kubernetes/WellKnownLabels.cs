@@ -8,7 +8,6 @@ public static class WellKnownLabels
     public const string Os = "kubernetes.io/os";
     public const string InstanceType = "node.kubernetes.io/instance-type";
     public const string Zone = "topology.kubernetes.io/zone";
-    public const string Region = "topology.kubernetes.io/region";
     public const string EksNodegroup = "eks.amazonaws.com/nodegroup";
     public const string EksCapacityType = "eks.amazonaws.com/capacityType";
 

@@ -24,8 +24,6 @@ public static class ManifestReader
         ["CronJob"] = ["spec", "jobTemplate", "spec", "template", "spec"],
     };
 
-    public static IReadOnlyList<string> PodKinds => [.. PodSpecPaths.Keys];
-
     public static ReadResult<Node> ReadNodes(string file) => ReadNodes(StructuredText.LoadFile(file));
 
     public static ReadResult<Node> ReadNodes(IReadOnlyList<ParsedDocument> documents)

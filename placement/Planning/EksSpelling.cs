@@ -12,7 +12,4 @@ public static class EksSpelling
         TaintEffects.NoExecute => "NO_EXECUTE",
         _ => throw new ArgumentOutOfRangeException(nameof(kubernetesEffect), kubernetesEffect, "not a Kubernetes taint effect"),
     };
-
-    /// <summary>The value of the eks.amazonaws.com/capacityType label nodes get.</summary>
-    public static string CapacityTypeLabel(string capacityType) => capacityType;
 }

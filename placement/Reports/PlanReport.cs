@@ -65,6 +65,7 @@ public sealed record SlotReport(
     JsonObject? NodeSelector,
     IReadOnlyList<VerdictReport> Verdicts)
 {
+    /// <summary>The pools the slot fits (serialized with the report).</summary>
     public IEnumerable<string> Fits => Verdicts.Where(v => v.Schedulable).Select(v => v.Pool);
 
     public static SlotReport From(SlotPlan slot) => new(

@@ -90,8 +90,6 @@ public static partial class NameRules
 
     public static bool IsQualifiedName(string value) => QualifiedName(value).Count == 0;
 
-    public static bool IsLabelValue(string value) => LabelValue(value).Count == 0;
-
     // Go measures strings in bytes.
     private static int ByteLength(string value) => Encoding.UTF8.GetByteCount(value);
 
