@@ -26,7 +26,12 @@ public static class ExplainTable
             console.WriteLine();
             console.MarkupLine("[bold]Why not[/]");
             foreach (var pair in refused)
+            {
+                var others = pair.AllReasons.Skip(pair.Reasons.Count).ToList();
                 console.MarkupLineInterpolated($"  {pair.Pod} → {pair.Node}: {string.Join("; ", pair.Reasons)}");
+                if (others.Count > 0)
+                    console.MarkupLineInterpolated($"      [dim]and, once that is fixed: {string.Join("; ", others)}[/]");
+            }
         }
 
         var pods = pairs.Select(pair => pair.Pod).Distinct().ToList();
@@ -60,7 +65,7 @@ public static class ExplainTable
     private static Markup Cell(PairExplanation pair)
     {
         if (!pair.Schedulable)
-            return new Markup($"[red]✗ {Markup.Escape(string.Join(", ", pair.Reasons.Select(ReasonText.Short)))}[/]");
+            return new Markup($"[red]✗ {Markup.Escape(string.Join(", ", pair.AllReasons.Select(ReasonText.Short)))}[/]");
         var ranking = new List<string>();
         if (pair.PreferredScore != 0)
             ranking.Add($"preferred +{pair.PreferredScore}");

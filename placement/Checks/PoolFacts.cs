@@ -19,7 +19,7 @@ internal static class PoolFacts
         return plan.Pools.Where(p => !IsDedicated(p)).Select(p => p.Name).Concat(intent.Prefer.Select(p => p.Pool)).ToHashSet();
     }
 
-    public static string Why(PairVerdict verdict) => string.Join("; ", verdict.Reasons());
+    public static string Why(PairVerdict verdict) => string.Join("; ", verdict.AllReasons());
 
     /// <summary>The tolerations that would admit a slot past the blocking taints it does not tolerate.</summary>
     public static IEnumerable<Toleration> MissingTolerations(SlotPlan slot, PoolPlan pool) =>

@@ -81,7 +81,7 @@ public sealed record SlotReport(
         PlacementJson.Affinity(slot.Placement.Affinity),
         PlacementJson.Tolerations(slot.Placement.Tolerations),
         PlacementJson.NodeSelector(slot.Placement.NodeSelector),
-        slot.Verdicts.Select(v => new VerdictReport(v.Pool, v.Verdict.Schedulable, v.Verdict.Reasons(), v.Verdict.PreferredScore,
+        slot.Verdicts.Select(v => new VerdictReport(v.Pool, v.Verdict.Schedulable, v.Verdict.AllReasons(), v.Verdict.PreferredScore,
             v.Verdict.UntoleratedPreferNoSchedule, Placed(slot, v))).ToList());
 
     /// <summary>"pool: gpu", "prefer: a (80)", "avoid: b (50)", "+2 tolerations".</summary>

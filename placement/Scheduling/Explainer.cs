@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NodePools.Placement.Kubernetes;
 using NodePools.Placement.Manifests;
 
@@ -10,7 +11,12 @@ public sealed record PairExplanation(
     bool Schedulable,
     IReadOnlyList<string> Reasons,
     int PreferredScore,
-    int UntoleratedPreferNoSchedule);
+    int UntoleratedPreferNoSchedule)
+{
+    /// <summary>Every refusal, not only the one kube-scheduler reports (for people; not part of the JSON contract).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> AllReasons { get; init; } = Reasons;
+}
 
 /// <summary>Evaluates every pod against every node: pods outer, nodes inner, in input order.</summary>
 public static class Explainer
@@ -27,7 +33,7 @@ public static class Explainer
             {
                 var verdict = Scheduler.Evaluate(pod, node);
                 results.Add(new PairExplanation(pod.Name, node.Name, verdict.Schedulable, verdict.Reasons(),
-                    verdict.PreferredScore, verdict.UntoleratedPreferNoSchedule));
+                    verdict.PreferredScore, verdict.UntoleratedPreferNoSchedule) { AllReasons = verdict.AllReasons() });
             }
         }
         return results;

@@ -23,10 +23,17 @@ public readonly record struct PairVerdict(
     public bool Schedulable => Failures == FilterFailures.None;
 
     /// <summary>
-    /// Every filter that refused, in kube-scheduler's own words and plugin order; the scheduler
-    /// itself stops at (and reports) the first.
+    /// What kube-scheduler reports for this node: the reasons of the first filter plugin that
+    /// refused the pod (it stops there), in its own words.
     /// </summary>
     public IReadOnlyList<string> Reasons()
+    {
+        var all = AllReasons();
+        return all.Count <= 1 ? all : [all[0]];
+    }
+
+    /// <summary>Every filter that refused, in plugin order: what would have to change for the pod to fit.</summary>
+    public IReadOnlyList<string> AllReasons()
     {
         if (Schedulable)
             return [];

@@ -41,6 +41,9 @@ public class ExplainCommandTests
         Assert.Equal(1, pairs["trainer/data-store-1"].GetProperty("untoleratedPreferNoSchedule").GetInt32());
         Assert.Equal(["node(s) had untolerated taint {workload: high-resource}"],
             pairs["device-plugin/gpu-1"].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        // Taint and affinity both refuse; kube-scheduler stops at TaintToleration and reports only that.
+        Assert.Equal(["node(s) had untolerated taint {workload: data-store}"],
+            pairs["trainer/data-store-1"].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
     }
 
     [Fact]
@@ -51,6 +54,7 @@ public class ExplainCommandTests
         Assert.Contains("services-1", output);
         Assert.Contains("✓ fits", output);
         Assert.Contains("reporting → data-store-1: node(s) had untolerated taint {workload: data-store}", output);
+        Assert.Contains("and, once that is fixed: node(s) didn't match Pod's node affinity/selector", output);
         Assert.Contains("reporting fits no node: it would stay Pending.", output);
         Assert.Contains("4 pod(s) × 3 node(s): 4 of 12 pairs fit.", output);
         Assert.Contains("note: trainer: ExtendedResourceToleration", error);

@@ -46,10 +46,11 @@ public class SchedulerTests
     }
 
     [Fact]
-    public void Every_refusal_is_listed_in_plugin_order()
+    public void Every_refusal_is_listed_in_plugin_order_and_the_scheduler_reports_the_first()
     {
         var node = new SchedulingNode("node-b", Labels("zone=a"), Taints("workload=gpu:NoSchedule"), unschedulable: true);
         var pod = Pod(new PodSpec { NodeName = "node-a", NodeSelector = Labels("zone=b") });
+        Assert.Equal(["node(s) were unschedulable"], Scheduler.Evaluate(pod, node).Reasons());
         Assert.Equal(
             [
                 "node(s) were unschedulable",
@@ -57,7 +58,7 @@ public class SchedulerTests
                 "node(s) had untolerated taint {workload: gpu}",
                 "node(s) didn't match Pod's node affinity/selector",
             ],
-            Scheduler.Evaluate(pod, node).Reasons());
+            Scheduler.Evaluate(pod, node).AllReasons());
     }
 
     [Fact]
@@ -82,5 +83,6 @@ public class SchedulerTests
         Assert.True(Scheduler.Evaluate(servicePod, services).Schedulable);
         var onWorker = Scheduler.Evaluate(servicePod, worker);
         Assert.Equal(FilterFailures.TaintToleration | FilterFailures.NodeAffinity, onWorker.Failures);
+        Assert.Equal(["node(s) had untolerated taint {union.ai/node-role: worker}"], onWorker.Reasons()); // TaintToleration runs before NodeAffinity
     }
 }
