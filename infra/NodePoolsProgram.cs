@@ -1,4 +1,5 @@
 using NodePools.Components;
+using NodePools.Placement.Deployment;
 using NodePools.Placement.Input;
 using NodePools.Placement.Planning;
 using Pulumi;
@@ -11,9 +12,6 @@ namespace NodePools.Infra;
 /// </summary>
 public static class NodePoolsProgram
 {
-    /// <summary>Set by `nodepools-stacks up --force`: deploy despite error findings (never despite invalid input).</summary>
-    public const string AllowErrorFindingsVariable = "NODEPOOLS_ALLOW_ERROR_FINDINGS";
-
     public static IDictionary<string, object?> Run(Config config, string project, string stack)
     {
         var plan = Plan(config, project, stack);
@@ -34,7 +32,7 @@ public static class NodePoolsProgram
         }
 
         var errors = plan.Findings.Where(f => f.Severity == Severity.Error).ToList();
-        if (errors.Count > 0 && Environment.GetEnvironmentVariable(AllowErrorFindingsVariable) != "1")
+        if (errors.Count > 0 && !ErrorFindingsOverride.IsSet)
         {
             throw new RunException("The placement checks found errors (run `nodepools check " + stack + "`):" + Environment.NewLine
                                    + string.Join(Environment.NewLine, errors.Select(f => $"  {f.Rule}: {f.Subject} {f.Message}")));

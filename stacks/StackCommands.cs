@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NodePools.Placement.Deployment;
 using NodePools.Placement.Input;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Reports;
@@ -17,9 +18,6 @@ public static class StackCommands
     public const int Failed = 1;
     public const int InvalidInput = 2;
     public const int NoPulumiCli = 3;
-
-    /// <summary>Tells the program to deploy despite error findings (set by `up --force`).</summary>
-    public const string AllowErrorFindingsVariable = "NODEPOOLS_ALLOW_ERROR_FINDINGS";
 
     public static RootCommand Create(TextWriter output, TextWriter log)
     {
@@ -48,7 +46,7 @@ public static class StackCommands
                         log.WriteLine("Refusing to deploy a stack with error findings (see `nodepools check`); --force deploys anyway.");
                         return Failed;
                     }
-                    Environment.SetEnvironmentVariable(AllowErrorFindingsVariable, "1");
+                    Environment.SetEnvironmentVariable(ErrorFindingsOverride.Variable, "1");
                 }
                 await run(new StackDriver(dir, stackName, log), cancellation);
                 return Ok;
