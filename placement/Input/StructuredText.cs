@@ -86,9 +86,9 @@ public static partial class StructuredText
                 Column = (int)ex.Start.Column,
             });
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner fails this way, without a position, on some malformed plain scalars.
+            // YamlDotNet fails this way, without a position, on some malformed input (found by fuzzing).
             throw new InvalidInputException(new InputError(file, "", $"malformed YAML: the file could not be read as YAML ({ex.Message})"));
         }
 

@@ -29,15 +29,15 @@ public sealed record NodeSelectorTerm
 
 public sealed record NodeSelectorRequirement
 {
-    public string Key { get; init; } = "";
-    public string Operator { get; init; } = "";
+    public string Key { get; set; } = "";
+    public string Operator { get; set; } = "";
     public List<string>? Values { get; init; }
 }
 
 public sealed record PreferredSchedulingTerm
 {
     public int Weight { get; init; }
-    public NodeSelectorTerm Preference { get; init => field = value ?? new(); } = new();
+    public NodeSelectorTerm Preference { get; set => field = value ?? new(); } = new();
 }
 
 /// <summary>Node selector operators, spelled as the Kubernetes API spells them.</summary>
@@ -62,13 +62,13 @@ public sealed record PodAffinityTerm
 {
     public LabelSelector? LabelSelector { get; init; }
     public List<string>? Namespaces { get; init; }
-    public string TopologyKey { get; init; } = "";
+    public string TopologyKey { get; set; } = "";
 }
 
 public sealed record WeightedPodAffinityTerm
 {
     public int Weight { get; init; }
-    public PodAffinityTerm PodAffinityTerm { get; init => field = value ?? new(); } = new();
+    public PodAffinityTerm PodAffinityTerm { get; set => field = value ?? new(); } = new();
 }
 
 public sealed record LabelSelector
@@ -79,7 +79,7 @@ public sealed record LabelSelector
 
 public sealed record LabelSelectorRequirement
 {
-    public string Key { get; init; } = "";
-    public string Operator { get; init; } = "";
+    public string Key { get; set; } = "";
+    public string Operator { get; set; } = "";
     public List<string>? Values { get; init; }
 }

@@ -5,9 +5,17 @@ public sealed record Node
 {
     public string? ApiVersion { get; init; }
     public string? Kind { get; init; }
-    // A null in the manifest reads as an empty object, as Go decodes it into a struct value.
-    public ObjectMeta Metadata { get; init => field = value ?? new(); } = new();
+    // Settable, not init: the source-generated reader passes default (null) for a missing init-only
+    // property, which would undo the initializer. A null reads as an empty object, as Go decodes it.
+    public ObjectMeta Metadata { get; set => field = value ?? new(); } = new();
     public NodeSpec? Spec { get; init; }
+    public NodeStatus? Status { get; init; }
+}
+
+/// <summary>What the node offers pods; only read when present (a node template may leave it out).</summary>
+public sealed record NodeStatus
+{
+    public Dictionary<string, string>? Allocatable { get; init; }
 }
 
 public sealed record NodeSpec

@@ -10,6 +10,9 @@ public sealed record PodSpec
     public List<Container>? Containers { get; init; }
     public List<Container>? InitContainers { get; init; }
     public bool HostNetwork { get; init; }
+
+    /// <summary>Resources the pod's sandbox uses on top of its containers (RuntimeClass overhead).</summary>
+    public Dictionary<string, string>? Overhead { get; init; }
 }
 
 public sealed record Container

@@ -3,9 +3,9 @@ namespace NodePools.Placement.Kubernetes;
 /// <summary>A node taint (core/v1 Taint).</summary>
 public sealed record Taint
 {
-    public string Key { get; init; } = "";
+    public string Key { get; set; } = "";
     public string? Value { get; init; }
-    public string Effect { get; init; } = "";
+    public string Effect { get; set; } = "";
 }
 
 /// <summary>A pod toleration (core/v1 Toleration). An empty operator means Equal.</summary>

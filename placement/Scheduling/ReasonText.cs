@@ -21,6 +21,7 @@ public static class ReasonText
         Scheduler.NodeNameReason => "nodeName",
         Scheduler.NodeUnschedulableReason => "cordoned",
         _ when reason.StartsWith(TaintPrefix, StringComparison.Ordinal) => "taint",
+        _ when reason.StartsWith("Insufficient ", StringComparison.Ordinal) || reason == "Too many pods" => "resources",
         _ => reason,
     };
 

@@ -11,6 +11,7 @@ public enum FilterFailures
     NodeName = 2,
     TaintToleration = 4,
     NodeAffinity = 8,
+    NodeResourcesFit = 16,
 }
 
 /// <summary>One pod on one node: whether it fits, and how the scheduler would rank the node.</summary>
@@ -18,7 +19,8 @@ public readonly record struct PairVerdict(
     FilterFailures Failures,
     Taint? UntoleratedTaint,
     int PreferredScore,
-    int UntoleratedPreferNoSchedule)
+    int UntoleratedPreferNoSchedule,
+    IReadOnlyList<string>? InsufficientResources = null)
 {
     public bool Schedulable => Failures == FilterFailures.None;
 
@@ -26,34 +28,32 @@ public readonly record struct PairVerdict(
     /// What kube-scheduler reports for this node: the reasons of the first filter plugin that
     /// refused the pod (it stops there), in its own words.
     /// </summary>
-    public IReadOnlyList<string> Reasons()
-    {
-        var all = AllReasons();
-        return all.Count <= 1 ? all : [all[0]];
-    }
+    public IReadOnlyList<string> Reasons() => Refusals().FirstOrDefault() ?? [];
 
     /// <summary>Every filter that refused, in plugin order: what would have to change for the pod to fit.</summary>
-    public IReadOnlyList<string> AllReasons()
+    public IReadOnlyList<string> AllReasons() => Refusals().SelectMany(reasons => reasons).ToList();
+
+    /// <summary>Each refusing plugin's reasons, in plugin order (NodeResourcesFit may give several).</summary>
+    private IEnumerable<IReadOnlyList<string>> Refusals()
     {
-        if (Schedulable)
-            return [];
-        var reasons = new List<string>(2);
         if (Failures.HasFlag(FilterFailures.NodeUnschedulable))
-            reasons.Add(Scheduler.NodeUnschedulableReason);
+            yield return [Scheduler.NodeUnschedulableReason];
         if (Failures.HasFlag(FilterFailures.NodeName))
-            reasons.Add(Scheduler.NodeNameReason);
+            yield return [Scheduler.NodeNameReason];
         if (Failures.HasFlag(FilterFailures.TaintToleration) && UntoleratedTaint is { } taint)
-            reasons.Add(TaintToleration.Reason(taint));
+            yield return [TaintToleration.Reason(taint)];
         if (Failures.HasFlag(FilterFailures.NodeAffinity))
-            reasons.Add(Scheduler.NodeAffinityReason);
-        return reasons;
+            yield return [Scheduler.NodeAffinityReason];
+        if (Failures.HasFlag(FilterFailures.NodeResourcesFit) && InsufficientResources is { Count: > 0 } insufficient)
+            yield return insufficient;
     }
 }
 
 /// <summary>
 /// kube-scheduler's node filters that depend only on the pod and the node (NodeUnschedulable,
-/// NodeName, TaintToleration, NodeAffinity) and the two node-level scores (preferred node affinity,
-/// untolerated PreferNoSchedule taints). Pure and allocation-free per pair.
+/// NodeName, TaintToleration, NodeAffinity, and NodeResourcesFit on an empty node that states its
+/// allocatable) and the two node-level scores (preferred node affinity, untolerated PreferNoSchedule
+/// taints). Pure, and allocation-free per pair unless resources fall short.
 /// </summary>
 public static class Scheduler
 {
@@ -75,11 +75,19 @@ public static class Scheduler
             failures |= FilterFailures.TaintToleration;
         if (!pod.Required.Matches(node))
             failures |= FilterFailures.NodeAffinity;
+        IReadOnlyList<string>? insufficient = null;
+        if (node.Allocatable is { } allocatable)
+        {
+            insufficient = ResourceFit.Insufficient(pod.Requests, allocatable);
+            if (insufficient.Count > 0)
+                failures |= FilterFailures.NodeResourcesFit;
+        }
 
         return new PairVerdict(
             failures,
             untolerated,
             pod.Preferred.Score(node),
-            TaintToleration.CountUntoleratedPreferNoSchedule(node.Taints, pod.Tolerations));
+            TaintToleration.CountUntoleratedPreferNoSchedule(node.Taints, pod.Tolerations),
+            insufficient);
     }
 }

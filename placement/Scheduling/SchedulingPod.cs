@@ -18,6 +18,7 @@ public sealed class SchedulingPod
         Preferred = PreferredNodeAffinity.From(spec);
         Tolerations = tolerations;
         Notes = notes;
+        Requests = ResourceFit.PodRequests(spec);
     }
 
     public string Name { get; }
@@ -29,6 +30,9 @@ public sealed class SchedulingPod
 
     /// <summary>The pod's own tolerations followed by those Kubernetes adds.</summary>
     public IReadOnlyList<Toleration> Tolerations { get; }
+
+    /// <summary>The pod's effective resource requests in scheduling units.</summary>
+    public IReadOnlyDictionary<string, long> Requests { get; }
 
     /// <summary>What the simulation did or ignored, in words (added tolerations, invalid terms).</summary>
     public IReadOnlyList<string> Notes { get; }

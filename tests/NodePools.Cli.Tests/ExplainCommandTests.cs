@@ -61,6 +61,16 @@ public class ExplainCommandTests
     }
 
     [Fact]
+    public void A_node_that_states_its_allocatable_refuses_pods_that_ask_for_more()
+    {
+        var pods = CliRunner.TempFile("kind: Pod\nmetadata: {name: big}\nspec:\n  tolerations: [{operator: Exists}]\n  containers: [{name: c, resources: {limits: {nvidia.com/gpu: 2}}}]\n");
+        var pairs = JsonDocument.Parse(CliRunner.Run("explain", "--nodes", Nodes, "--pods", pods, "-o", "json").Out).RootElement.EnumerateArray()
+            .ToDictionary(p => p.GetProperty("node").GetString()!);
+        Assert.Equal(["Insufficient nvidia.com/gpu"], pairs["gpu-1"].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.True(pairs["services-1"].GetProperty("schedulable").GetBoolean()); // states no allocatable: not checked
+    }
+
+    [Fact]
     public void Upstream_mode_drops_the_extended_resource_toleration()
     {
         var nodes = CliRunner.TempFile("kind: Node\nmetadata: {name: g}\nspec: {taints: [{key: nvidia.com/gpu, effect: NoSchedule}]}\n");

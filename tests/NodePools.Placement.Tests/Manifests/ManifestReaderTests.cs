@@ -115,6 +115,24 @@ public class ManifestReaderTests
     }
 
     [Fact]
+    public void A_missing_field_keeps_its_default_and_is_never_null()
+    {
+        // Found by fuzzing: a source-generated reader passes null for a missing init-only property.
+        var node = Assert.Single(Nodes("kind: Node\nmetadata: {name: a}\nspec:\n  taints: [{effect: NoSchedule}]\n").Items);
+        Assert.Equal("", node.Spec!.Taints![0].Key);
+        var nameless = Assert.Single(Pods("kind: Pod\nspec: {affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [{values: [a]}]}]}}}}\n").Items);
+        Assert.Equal("", nameless.Spec.Affinity!.NodeAffinity!.RequiredDuringSchedulingIgnoredDuringExecution!.NodeSelectorTerms![0].MatchExpressions![0].Key);
+    }
+
+    [Fact]
+    public void A_node_status_allocatable_is_read()
+    {
+        var node = Assert.Single(Nodes("kind: Node\nmetadata: {name: a}\nstatus: {allocatable: {cpu: 3920m, nvidia.com/gpu: 1}}\n").Items);
+        Assert.Equal("3920m", node.Status!.Allocatable!["cpu"]);
+        Assert.Equal("1", node.Status.Allocatable["nvidia.com/gpu"]);
+    }
+
+    [Fact]
     public void A_null_list_item_is_an_error_naming_it()
     {
         var error = Assert.Single(Invalid(() => Pods("kind: Pod\nmetadata: {name: p}\nspec:\n  tolerations:\n    - {key: a, operator: Exists}\n    -\n")).Errors);
