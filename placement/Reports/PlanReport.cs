@@ -10,6 +10,7 @@ public sealed record PlanReport(
     ClusterReport Cluster,
     IReadOnlyList<PoolReport> Pools,
     IReadOnlyList<SlotReport> Slots,
+    IReadOnlyList<ReleaseReport> Releases,
     IReadOnlyList<FindingReport> Findings,
     FindingCounts Summary)
 {
@@ -19,11 +20,15 @@ public sealed record PlanReport(
         new ClusterReport(plan.Declaration.Cluster.Name, plan.Declaration.Cluster.Version),
         plan.Pools.Select(PoolReport.From).ToList(),
         plan.Slots.Select(SlotReport.From).ToList(),
+        plan.Releases.Select(r => new ReleaseReport(r.Name, r.Spec.Chart, r.Spec.Repository, r.Spec.Version, r.Spec.Namespace, r.Values)).ToList(),
         plan.Findings.Select(FindingReport.From).ToList(),
         FindingCounts.Of(plan.Findings));
 }
 
 public sealed record ClusterReport(string Name, string Version);
+
+/// <summary>A release as it will be installed: the user's values with every slot's placement written in.</summary>
+public sealed record ReleaseReport(string Name, string Chart, string Repository, string Version, string Namespace, JsonObject Values);
 
 public sealed record PoolReport(
     string Name,

@@ -53,6 +53,8 @@ public class PlanCommandTests
         Assert.Equal("required", verdicts["services"]);
         Assert.Equal("blocked", verdicts["worker"]);
         Assert.Equal(0, report.GetProperty("summary").GetProperty("errors").GetInt32());
+        var tekton = report.GetProperty("releases").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "tekton-pipeline");
+        Assert.Contains("effect: NoExecute", tekton.GetProperty("values").GetProperty("configDefaults").GetProperty("default-pod-template").GetString());
     }
 
     [Fact]
