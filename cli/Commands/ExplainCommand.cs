@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using NodePools.Cli.Rendering;
+using NodePools.Placement.Input;
 using NodePools.Placement.Manifests;
 using NodePools.Placement.Scheduling;
 
@@ -45,11 +45,11 @@ public static class ExplainCommand
     public static int Run(CliContext context, string nodesFile, string podsFile, SchedulingOptions options, OutputFormat format)
     {
         // Read both files before reporting, so every input error is shown in one go.
-        var problems = new List<Placement.Input.InputError>();
+        var problems = new List<InputError>();
         var nodes = Guard.Read(() => ManifestReader.ReadNodes(nodesFile), problems);
         var pods = Guard.Read(() => ManifestReader.ReadPods(podsFile), problems);
         if (nodes is null || pods is null)
-            throw new Placement.Input.InvalidInputException(problems);
+            throw new InvalidInputException(problems);
 
         foreach (var warning in nodes.Warnings.Concat(pods.Warnings))
             context.Error.WriteLine($"warning: {warning}");
