@@ -54,6 +54,10 @@ public class AutomationPreviewTests
             ["aws:skipCredentialsValidation"] = new("true"),
             ["aws:skipRequestingAccountId"] = new("true"),
             ["aws:skipMetadataApiCheck"] = new("true"),
+            ["aws:skipRegionValidation"] = new("true"),
+            // A preview of creations calls no AWS API; the provider still wants credentials to configure.
+            ["aws:accessKey"] = new("preview-only"),
+            ["aws:secretKey"] = new("preview-only", isSecret: true),
         }, cancellation);
 
         var steps = new List<(OperationType Op, string Type, string Urn)>();
