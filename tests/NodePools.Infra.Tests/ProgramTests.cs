@@ -79,7 +79,8 @@ public class ProgramTests
         NodePools.Components.StackResources? built = null;
         await Deployment.TestAsync(new EchoMocks(), new TestOptions { IsPreview = false, ProjectName = "node-pools", StackName = stack },
             () => { built = NodePools.Components.StackResources.Create(NodePoolsProgram.Plan(new Config(), "node-pools", stack)); });
-        Assert.NotNull(built);
+        // One PlacedRelease per planned release, in the plan's order.
+        Assert.Equal(built!.Plan.Releases.Select(r => r.Name), built.Releases.Select(r => r.GetResourceName()));
         foreach (var (release, plan) in built.Releases.Zip(built.Plan.Releases))
         {
             Assert.Equal(plan.TargetPools.Select(pool => (Resource)built.Pools[pool].NodeGroup), release.DependsOnNodeGroups);
@@ -112,10 +113,9 @@ public class ProgramTests
         var config = StackConfig.FromStackFile("dev").Replace("\"effect\":\"NoSchedule\"", "\"effect\":\"NO_SCHEDULE\"");
         StackConfig.Use(config);
         var mocks = new EchoMocks();
-        var failure = await Record.ExceptionAsync(() => Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, ProjectName = "node-pools", StackName = "dev" },
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, ProjectName = "node-pools", StackName = "dev" },
             () => NodePoolsProgram.Run(new Config(), "node-pools", "dev")));
 
-        Assert.NotNull(failure);
         Assert.Contains("taint effect \"NO_SCHEDULE\": write the Kubernetes spelling \"NoSchedule\"", Flatten(failure));
         Assert.Contains("node-pools:pools.services.taints[0].effect", Flatten(failure));
         Assert.Empty(mocks.Registered);
@@ -131,10 +131,9 @@ public class ProgramTests
         config["node-pools:releases"]!["inference"]!["slots"]![0]!["podLabels"] = new JsonObject { ["app"] = "inference" };
         StackConfig.Use(config.ToJsonString());
         var mocks = new EchoMocks();
-        var failure = await Record.ExceptionAsync(() => Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, ProjectName = "node-pools", StackName = "dev" },
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, ProjectName = "node-pools", StackName = "dev" },
             () => NodePoolsProgram.Run(new Config(), "node-pools", "dev")));
 
-        Assert.NotNull(failure);
         Assert.Contains("spread-exceeds-max", Flatten(failure));
         Assert.Empty(mocks.Registered);
     }

@@ -50,7 +50,7 @@ public class CheckTests
         var finding = Single(WithSlots("- path: a\n  intent: {pool: gpu}", pools), "isolation-breach");
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Contains("requires pool gpu but also fits pool lookalike", finding.Message);
-        Assert.NotNull(finding.Fix);
+        Assert.Equal("give pool gpu a label pool lookalike does not have, or taint pool lookalike so the slot cannot reach it", finding.Fix);
     }
 
     [Fact]

@@ -145,8 +145,8 @@ public class DerivationTests
     public void The_root_path_writes_at_the_top_of_the_values()
     {
         var values = Values("- path: .\n  daemonSet: true\n  intent: {pool: gpu}");
-        Assert.NotNull(values["affinity"]);
-        Assert.NotNull(values["tolerations"]);
+        Assert.Equal("gpu", (string?)values["affinity"]!["nodeAffinity"]!["requiredDuringSchedulingIgnoredDuringExecution"]!["nodeSelectorTerms"]![0]!["matchExpressions"]![0]!["key"]);
+        Assert.Equal("high-resource", (string?)values["tolerations"]![0]!["value"]);
     }
 
     [Fact]
@@ -164,8 +164,8 @@ public class DerivationTests
             "- path: primary\n  intent: {pool: gpu}\n  merge: true",
             "{primary: {tolerations: [{key: mine, operator: Exists}], affinity: {podAffinity: {x: 1}}}}");
         Assert.Equal(2, values["primary"]!["tolerations"]!.AsArray().Count);
-        Assert.NotNull(values["primary"]!["affinity"]!["podAffinity"]);
-        Assert.NotNull(values["primary"]!["affinity"]!["nodeAffinity"]);
+        Assert.Equal(1, (int)values["primary"]!["affinity"]!["podAffinity"]!["x"]!);   // the user's, kept
+        Assert.Equal("gpu", (string?)values["primary"]!["affinity"]!["nodeAffinity"]!["requiredDuringSchedulingIgnoredDuringExecution"]!["nodeSelectorTerms"]![0]!["matchExpressions"]![0]!["key"]);
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public class DerivationTests
     {
         var plan = Plan(Slot("- path: primary\n  intent: {pool: gpu}", "{architecture: standalone}"));
         Assert.Null(plan.Declaration.Releases[0].Values["primary"]);
-        Assert.NotNull(plan.Releases[0].Values["primary"]);
+        Assert.Equal("high-resource", (string?)plan.Releases[0].Values["primary"]!["tolerations"]![0]!["value"]);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public class LabelRequirementTests
         var errors = new List<string>();
         var requirement = LabelRequirement.Parse(Expr(key, op, values), "expr", errors);
         Assert.Empty(errors);
-        Assert.NotNull(requirement);
+        Assert.Equal((key, values.Length), (requirement!.Key, requirement.Values.Count));
         Assert.Equal(expected, requirement.Matches(Labels(labels)));
     }
 
