@@ -21,7 +21,7 @@ public sealed class NodePool : ComponentResource
 
         NodeGroupName = NodeGroup.NodeGroupName;
         Labels = Output.Create(settings.Labels.ToImmutableDictionary());
-        Taints = Output.Create(settings.Taints.Select(t => t.Value is null ? $"{t.Key}:{t.Effect}" : $"{t.Key}={t.Value}:{t.Effect}").ToImmutableArray());
+        Taints = Output.Create(settings.Taints.Select(taint => taint.ToString()).ToImmutableArray());
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["nodeGroupName"] = NodeGroupName,

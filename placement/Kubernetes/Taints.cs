@@ -6,6 +6,12 @@ public sealed record Taint
     public string Key { get; set; } = "";
     public string? Value { get; init; }
     public string Effect { get; set; } = "";
+
+    /// <summary>kubectl's spelling: key=value:Effect, or key:Effect without a value.</summary>
+    public override string ToString() => Format(Key, Value, Effect);
+
+    public static string Format(string key, string? value, string effect) =>
+        string.IsNullOrEmpty(value) ? $"{key}:{effect}" : $"{key}={value}:{effect}";
 }
 
 /// <summary>A pod toleration (core/v1 Toleration). An empty operator means Equal.</summary>

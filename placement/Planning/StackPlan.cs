@@ -38,6 +38,9 @@ public sealed record PoolPlan(PoolSpec Spec, SchedulingNode NodeTemplate)
 
 public sealed record EksTaint(string Key, string? Value, string Effect)
 {
+    /// <summary>key=value:EFFECT, in the EKS spelling.</summary>
+    public override string ToString() => Taint.Format(Key, Value, Effect);
+
     public static EksTaint From(Taint taint) => new(taint.Key, taint.Value, EksSpelling.TaintEffect(taint.Effect));
 }
 

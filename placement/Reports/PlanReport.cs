@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NodePools.Placement.Kubernetes;
 using NodePools.Placement.Planning;
 
 namespace NodePools.Placement.Reports;
@@ -57,7 +58,7 @@ public sealed record ScalingReport(int Min, int Desired, int Max);
 
 public sealed record TaintReport(string Key, string? Value, string Effect)
 {
-    public override string ToString() => Value is null ? $"{Key}:{Effect}" : $"{Key}={Value}:{Effect}";
+    public override string ToString() => Taint.Format(Key, Value, Effect);
 }
 
 public sealed record SlotReport(

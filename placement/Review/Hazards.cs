@@ -36,13 +36,13 @@ internal static class Hazards
                 var releases = running.Select(id => id.Split('/')[0]).Distinct().ToList();
                 var evicts = taint.Effect == TaintEffects.NoExecute;
                 yield return new Finding(evicts ? Severity.Error : Severity.Warning, "taint-before-toleration", $"pool {pool.Name}",
-                    $"gains taint {StackDiff.TaintText(taint)}, which {string.Join(", ", running)} do not tolerate today: "
+                    $"gains taint {taint}, which {string.Join(", ", running)} do not tolerate today: "
                     + (evicts
                         ? "NoExecute evicts their running pods the moment the taint lands"
                         : "their pods keep running, but any restart before the new tolerations roll out stays Pending"))
                 {
                     Fix = $"tolerations before taints: deploy twice. First roll out {string.Join(", ", releases)} with a toleration for "
-                          + $"{StackDiff.TaintText(taint)} (add it to their intent tolerations), then add the taint to pool {pool.Name}",
+                          + $"{taint} (add it to their intent tolerations), then add the taint to pool {pool.Name}",
                 };
             }
         }

@@ -115,11 +115,8 @@ public static class StackDiff
         string.Join(", ", labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"));
 
     private static string Text(IReadOnlyList<Taint> taints) =>
-        string.Join(", ", taints.Select(TaintText));
+        string.Join(", ", taints);
 
     private static string Text(UpdateSpec update) =>
         update.MaxUnavailablePercentage is { } percentage ? $"maxUnavailable {percentage}%" : $"maxUnavailable {update.MaxUnavailable}";
-
-    public static string TaintText(Taint taint) =>
-        string.IsNullOrEmpty(taint.Value) ? $"{taint.Key}:{taint.Effect}" : $"{taint.Key}={taint.Value}:{taint.Effect}";
 }

@@ -1,11 +1,12 @@
 using NodePools.Cli;
+using NodePools.Tests.Shared;
 
 namespace NodePools.Cli.Tests;
 
 /// <summary>Runs `nodepools` in-process with captured output, from the repository root.</summary>
 internal static class CliRunner
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     public static (int Exit, string Out, string Err) Run(params string[] args)
     {
@@ -22,15 +23,5 @@ internal static class CliRunner
         var path = Path.Combine(Path.GetTempPath(), $"nodepools-{Guid.NewGuid():N}{extension}");
         File.WriteAllText(path, content);
         return path;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NodePools.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("NodePools.sln not found above the test binaries");
     }
 }

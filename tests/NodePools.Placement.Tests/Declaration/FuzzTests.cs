@@ -1,3 +1,4 @@
+using NodePools.Tests.Shared;
 using NodePools.Placement.Declaration;
 using NodePools.Placement.Input;
 using NodePools.Placement.Manifests;

@@ -1,3 +1,4 @@
+using NodePools.Tests.Shared;
 using NodePools.Placement.Deployment;
 using NodePools.Placement.Planning;
 

@@ -1,3 +1,4 @@
+using NodePools.Tests.Shared;
 using NodePools.Placement.Planning;
 
 namespace NodePools.Placement.Tests.Planning;

@@ -1,4 +1,4 @@
-namespace NodePools.Placement.Tests;
+namespace NodePools.Tests.Shared;
 
 /// <summary>The repository root, found from the test binaries, for tests that read the shipped examples.</summary>
 internal static class Repository
