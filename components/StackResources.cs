@@ -9,24 +9,13 @@ namespace NodePools.Components;
 /// Builds every resource of a plan: the cluster, the node role, one NodePool per pool, one
 /// PlacedRelease per release, one PodTemplateConfigMap per standalone template, and the stack outputs.
 /// </summary>
-public sealed class StackResources
+public sealed record StackResources(
+    StackPlan Plan,
+    ClusterComponent Cluster,
+    IReadOnlyDictionary<string, NodePool> Pools,
+    IReadOnlyList<PlacedRelease> Releases,
+    IReadOnlyList<PodTemplateConfigMap> PodTemplates)
 {
-    private StackResources(StackPlan plan, ClusterComponent cluster, IReadOnlyDictionary<string, NodePool> pools,
-        IReadOnlyList<PlacedRelease> releases, IReadOnlyList<PodTemplateConfigMap> podTemplates)
-    {
-        Plan = plan;
-        Cluster = cluster;
-        Pools = pools;
-        Releases = releases;
-        PodTemplates = podTemplates;
-    }
-
-    public StackPlan Plan { get; }
-    public ClusterComponent Cluster { get; }
-    public IReadOnlyDictionary<string, NodePool> Pools { get; }
-    public IReadOnlyList<PlacedRelease> Releases { get; }
-    public IReadOnlyList<PodTemplateConfigMap> PodTemplates { get; }
-
     public static StackResources Create(StackPlan plan)
     {
         var declaration = plan.Declaration;
