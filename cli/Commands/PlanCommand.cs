@@ -15,24 +15,34 @@ public static class PlanCommand
     public static Command Create(CliContext context, bool findingsOnly)
     {
         var arguments = new StackArguments();
+        var render = new RenderArguments();
         var output = OutputOption.Create(OutputFormat.Table, OutputFormat.Markdown, OutputFormat.Json);
         var command = findingsOnly
-            ? new Command("check", "Check a stack: every slot lands on its pool and nowhere else. Prints the findings; exit 1 on errors.")
-            : new Command("plan", "Plan a stack: pools, each slot's derived placement, where each slot can run, and the findings.");
+            ? new Command("check", "Check a stack: every slot, and every workload its charts render, lands on its pool and nowhere else. "
+                                   + "Prints the findings; exit 1 on errors.")
+            : new Command("plan", "Plan a stack: pools, each slot's derived placement, where each slot and each rendered workload can run, and the findings.");
         arguments.AddTo(command);
+        render.AddTo(command);
         command.Options.Add(output);
-        command.SetAction(parse => Run(context,
+        command.SetAction((parse, cancellation) => RunAsync(context,
             parse.GetRequiredValue(arguments.Directory),
             parse.GetRequiredValue(arguments.Stack),
             OutputOption.Parse(parse.GetRequiredValue(output)),
-            findingsOnly));
+            findingsOnly,
+            render.Read(parse),
+            cancellation));
         return command;
     }
 
-    public static int Run(CliContext context, string directory, string stack, OutputFormat format, bool findingsOnly)
+    public static int Run(CliContext context, string directory, string stack, OutputFormat format, bool findingsOnly) =>
+        RunAsync(context, directory, stack, format, findingsOnly, RenderRequest.Never, CancellationToken.None).GetAwaiter().GetResult();
+
+    internal static async Task<int> RunAsync(CliContext context, string directory, string stack, OutputFormat format, bool findingsOnly,
+        RenderRequest render, CancellationToken cancellation)
     {
         var plan = StackPlanner.PlanFromDirectory(directory, stack);
-        var report = PlanReport.From(plan);
+        var rendered = await render.RunAsync(context, plan, cancellation);
+        var report = PlanReport.From(rendered);
         switch (format)
         {
             case OutputFormat.Json:
@@ -45,6 +55,6 @@ public static class PlanCommand
                 PlanTable.Render(context.Console, report, findingsOnly);
                 break;
         }
-        return plan.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
+        return rendered.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
     }
 }

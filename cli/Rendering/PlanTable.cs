@@ -15,7 +15,13 @@ public static class PlanTable
             console.Write(Pools(report));
             console.Write(Slots(report));
             console.Write(Matrix(report));
+            if (report.Rendering.Rendered)
+                console.Write(Workloads(report.Rendering));
         }
+        if (report.Rendering.Rendered)
+            console.MarkupLine($"[dim]Rendered {report.Rendering.Workloads.Count} workload(s) of {report.Rendering.Releases.Count} release(s) with {Markup.Escape(report.Rendering.Helm ?? "helm")} in {report.Rendering.Seconds:0.0} s.[/]");
+        else if (report.Rendering.Skipped is { } skipped)
+            console.MarkupLine($"[yellow]Charts not rendered:[/] {Markup.Escape(skipped)}");
         FindingsTable.Render(console, report.Findings, report.Summary);
     }
 
@@ -59,6 +65,29 @@ public static class PlanTable
             table.AddColumn(new TableColumn(Markup.Escape(pool.Name)).Centered());
         foreach (var slot in report.Slots)
             table.AddRow([new Text(slot.Id), .. slot.Verdicts.Select(Cell)]);
+        return table;
+    }
+
+    private static Table Workloads(RenderingReport rendering)
+    {
+        var table = new Table().Title("[bold]Rendered workloads[/]").Border(TableBorder.Rounded)
+            .AddColumns("release", "workload", "origin", "placed by", "belongs on", "can run on", "status");
+        foreach (var workload in rendering.Workloads)
+        {
+            table.AddRow(
+                new Text(workload.Release),
+                new Text(workload.Workload),
+                new Text(workload.Origin),
+                new Text(workload.Acknowledged is { } pool ? $"acknowledged: {pool}" : workload.PlacedBy.Count == 0 ? "(nothing)" : string.Join("\n", workload.PlacedBy)),
+                new Text(string.Join(", ", workload.Belongs)),
+                new Text(workload.Fits.Count == 0 ? "(none)" : string.Join(", ", workload.Fits)),
+                new Markup(workload.Status switch
+                {
+                    "placed" or "acknowledged" => $"[green]{workload.Status}[/]",
+                    "off-pool" or "pending" => $"[red]{workload.Status}[/]",
+                    _ => $"[dim]{Markup.Escape(workload.Status)}[/]",
+                }));
+        }
         return table;
     }
 

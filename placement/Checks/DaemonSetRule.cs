@@ -14,7 +14,7 @@ internal static class DaemonSetRule
         foreach (var slot in plan.Slots.Where(slot => slot.Spec.DaemonSet))
         {
             var intent = slot.Spec.Intent;
-            var targets = intent.Pool is { } pool ? [pool]
+            var targets = intent.IsRequired ? intent.Pools.ToList()
                 : intent.Prefer.Count > 0 ? intent.Prefer.Select(p => p.Pool).ToList()
                 : plan.Pools.Select(p => p.Name).ToList();
             foreach (var verdict in slot.Verdicts.Where(v => targets.Contains(v.Pool) && !v.Verdict.Schedulable))

@@ -9,11 +9,16 @@ internal static class GpuRequestRule
 
     public static IEnumerable<Finding> Check(StackPlan plan) =>
         plan.Slots
-            .Where(slot => slot.Spec.Requests.ContainsKey(NvidiaGpu) && slot.Feasible.Any())
-            .Where(slot => slot.Feasible.All(v => !plan.Pool(v.Pool).HasGpuInstances))
-            .Select(slot => new Finding(Severity.Error, "gpu-request-without-gpu", slot.Id,
-                $"requests {NvidiaGpu} but fits only pools without GPU instances ({string.Join(", ", slot.Feasible.Select(v => v.Pool))}): its pods would stay Pending")
+            .Where(slot => slot.Spec.Requests.ContainsKey(NvidiaGpu))
+            .Select(slot => (Slot: slot, Pools: Targets(slot)))
+            .Where(entry => entry.Pools.Count > 0 && entry.Pools.All(pool => !plan.Pool(pool).HasGpuInstances))
+            .Select(entry => new Finding(Severity.Error, "gpu-request-without-gpu", entry.Slot.Id,
+                $"requests {NvidiaGpu} but may only run on pools without GPU instances ({string.Join(", ", entry.Pools)}): its pods would stay Pending")
             {
                 Fix = "target a pool with GPU instance types (g5, g6, p4d...) and an NVIDIA AMI type",
             });
+
+    /// <summary>The pools the slot requires, or else those it fits (a known instance type already refuses it by resources).</summary>
+    private static IReadOnlyList<string> Targets(SlotPlan slot) =>
+        slot.Spec.Intent.IsRequired ? slot.Spec.Intent.Pools : slot.Feasible.Select(v => v.Pool).ToList();
 }

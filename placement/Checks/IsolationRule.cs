@@ -16,8 +16,9 @@ internal static class IsolationRule
             foreach (var verdict in slot.Feasible.Where(v => !meant.Contains(v.Pool)))
             {
                 var pool = plan.Pool(verdict.Pool);
-                if (slot.Spec.Intent.Pool is { } required)
+                if (slot.Spec.Intent.IsRequired)
                 {
+                    var required = string.Join(" or ", slot.Spec.Intent.Pools);
                     yield return new Finding(Severity.Error, "isolation-breach", slot.Id,
                         $"requires pool {required} but also fits pool {pool.Name}, which it was not meant for")
                     {

@@ -1,3 +1,4 @@
+using NodePools.Placement.Declaration;
 using NodePools.Placement.Kubernetes;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Scheduling;
@@ -11,11 +12,12 @@ internal static class PoolFacts
     public static bool IsDedicated(PoolPlan pool) => pool.Spec.Taints.Any(TaintToleration.BlocksScheduling);
 
     /// <summary>Pools a slot is meant to run on: its required pool; otherwise the pools it prefers and every pool open to all.</summary>
-    public static ISet<string> MeantFor(SlotPlan slot, StackPlan plan)
+    public static ISet<string> MeantFor(SlotPlan slot, StackPlan plan) => MeantFor(slot.Spec.Intent, plan);
+
+    public static ISet<string> MeantFor(IntentSpec intent, StackPlan plan)
     {
-        var intent = slot.Spec.Intent;
-        if (intent.Pool is { } pool)
-            return new HashSet<string> { pool };
+        if (intent.IsRequired)
+            return intent.Pools.ToHashSet();
         return plan.Pools.Where(p => !IsDedicated(p)).Select(p => p.Name).Concat(intent.Prefer.Select(p => p.Pool)).ToHashSet();
     }
 

@@ -3,7 +3,7 @@ using NodePools.Placement.Manifests;
 
 namespace NodePools.Placement.Declaration;
 
-/// <summary>Reads an intent: pool (required), prefer and avoid (ranked), extra tolerations.</summary>
+/// <summary>Reads an intent: pool (required: one pool or a list of them), prefer and avoid (ranked), extra tolerations.</summary>
 internal static class IntentParser
 {
     public const int DefaultWeight = 50;
@@ -13,26 +13,43 @@ internal static class IntentParser
         if (!at.ExpectMapping("pool", "prefer", "avoid", "tolerations"))
             return new IntentSpec();
 
-        var pool = at.Property("pool").String();
+        var required = RequiredPools(at.Property("pool"));
         var prefer = Weighted(at.Property("prefer"));
         var avoid = Weighted(at.Property("avoid"));
         var tolerations = Tolerations(at.Property("tolerations"));
 
-        if (pool is not null && (prefer.Count > 0 || avoid.Count > 0))
+        if (required.Count > 0 && (prefer.Count > 0 || avoid.Count > 0))
             at.Error("pool is a hard requirement: prefer and avoid cannot rank other pools beside it (drop them, or use prefer instead of pool)");
         foreach (var both in prefer.Select(p => p.Pool).Intersect(avoid.Select(a => a.Pool)))
             at.Error($"pool \"{both}\" is both preferred and avoided");
 
-        var intent = new IntentSpec { Pool = pool, Prefer = prefer, Avoid = avoid, Tolerations = tolerations };
+        var intent = new IntentSpec { Pools = required, Prefer = prefer, Avoid = avoid, Tolerations = tolerations };
         foreach (var named in intent.NamedPools.Distinct())
         {
-            var where = pool == named ? at.Property("pool") : prefer.Any(p => p.Pool == named) ? at.Property("prefer") : at.Property("avoid");
+            var where = required.Contains(named) ? at.Property("pool") : prefer.Any(p => p.Pool == named) ? at.Property("prefer") : at.Property("avoid");
             if (!pools.Contains(named))
                 where.Error($"unknown pool \"{named}\" (pools: {string.Join(", ", pools)})");
             else if (poolLabels.TryGetValue(named, out var labels) && labels.Count == 0)
                 where.Error($"pool \"{named}\" has no labels, so no affinity can select it: give it an identity label, e.g. {named}: \"true\"");
         }
         return intent;
+    }
+
+    /// <summary>"gpu" or ["services", "worker"]: the pod must land on one of them.</summary>
+    public static IReadOnlyList<string> RequiredPools(ConfigCursor at)
+    {
+        if (!at.Exists)
+            return [];
+        if (at.Node is System.Text.Json.Nodes.JsonArray)
+        {
+            var names = at.Items().Select(item => item.String(required: true)).OfType<string>().ToList();
+            if (names.Count == 0)
+                at.Error("pool: [] names no pool: name at least one, or leave pool out");
+            foreach (var twice in names.GroupBy(n => n).Where(g => g.Count() > 1))
+                at.Error($"pool \"{twice.Key}\" is named twice");
+            return names.Distinct().ToList();
+        }
+        return at.String() is { } single ? [single] : [];
     }
 
     /// <summary>"gpu", ["a", "b"], {pool: a, weight: 80} or a list of those.</summary>

@@ -6,9 +6,9 @@ namespace NodePools.Placement.Declaration;
 /// <summary>Reads releases, their slots, and standalone pod-template ConfigMaps.</summary>
 internal static class ReleaseParser
 {
-    private static readonly string[] ReleaseKeys = ["chart", "repository", "version", "namespace", "values", "slots"];
+    private static readonly string[] ReleaseKeys = ["chart", "repository", "version", "namespace", "intent", "values", "slots", "acknowledge"];
     private static readonly string[] SlotKeyNames =
-        ["path", "style", "intent", "daemonSet", "replicas", "spreadAcrossNodes", "podLabels", "requests", "nodeSelector", "merge"];
+        ["path", "style", "intent", "daemonSet", "replicas", "spreadAcrossNodes", "podLabels", "requests", "nodeSelector", "affinity", "merge"];
 
     public static ReleaseSpec? Parse(string name, ConfigCursor at, PoolIndex pools)
     {
@@ -33,12 +33,16 @@ internal static class ReleaseParser
             valuesAt.Error("values must be a mapping (the chart's values)");
             values = new JsonObject();
         }
+        var secretPaths = SecretValues.Conceal(values);
+
+        var intentAt = at.Property("intent");
+        var releaseIntent = intentAt.Exists ? IntentParser.Parse(intentAt, pools.Names, pools.Labels) : null;
 
         var slots = new List<SlotSpec>();
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in at.Property("slots").Items())
         {
-            if (Slot(item, pools) is not { } slot)
+            if (Slot(item, pools, releaseIntent) is not { } slot)
                 continue;
             if (paths.TryGetValue(slot.Path, out var first))
                 item.Property("path").Error($"slot path \"{slot.Path}\" is declared twice (also at {first})");
@@ -56,7 +60,38 @@ internal static class ReleaseParser
             Namespace = Namespace(at.Property("namespace")),
             Values = values,
             Slots = slots,
+            Intent = releaseIntent ?? new IntentSpec(),
+            Acknowledgements = Acknowledgements(at.Property("acknowledge"), pools),
+            SecretPaths = secretPaths,
         };
+    }
+
+    /// <summary>acknowledge: [{workload: Job/name, pool: system, reason: ...}]</summary>
+    private static IReadOnlyList<AcknowledgementSpec> Acknowledgements(ConfigCursor at, PoolIndex pools)
+    {
+        var acknowledgements = new List<AcknowledgementSpec>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in at.Items())
+        {
+            if (!item.ExpectMapping("workload", "pool", "reason"))
+                continue;
+            var workload = item.Property("workload").String(required: true);
+            if (workload is null)
+                continue;
+            var slash = workload.IndexOf('/');
+            if (slash <= 0 || slash == workload.Length - 1 || workload.IndexOf('/', slash + 1) >= 0)
+                item.Property("workload").Error($"\"{workload}\" must be KIND/NAME as the chart renders it, e.g. Job/argocd-redis-secret-init");
+            else if (!seen.Add(workload))
+                item.Property("workload").Error($"{workload} is acknowledged twice");
+            var poolAt = item.Property("pool");
+            if (!poolAt.Exists)
+                poolAt.Error("is required: the pool the workload runs on instead");
+            var named = IntentParser.RequiredPools(poolAt);
+            foreach (var unknown in named.Where(name => !pools.Names.Contains(name)))
+                poolAt.Error($"unknown pool \"{unknown}\" (pools: {string.Join(", ", pools.Names)})");
+            acknowledgements.Add(new AcknowledgementSpec { Workload = workload, Pools = named, Reason = item.Property("reason").String() });
+        }
+        return acknowledgements;
     }
 
     public static PodTemplateConfigMapSpec? ParsePodTemplate(string name, ConfigCursor at, PoolIndex pools)
@@ -80,7 +115,7 @@ internal static class ReleaseParser
         };
     }
 
-    private static SlotSpec? Slot(ConfigCursor at, PoolIndex pools)
+    private static SlotSpec? Slot(ConfigCursor at, PoolIndex pools, IntentSpec? releaseIntent)
     {
         if (!at.ExpectMapping(SlotKeyNames))
             return null;
@@ -100,27 +135,31 @@ internal static class ReleaseParser
             at.Property("path").Error("a pod-template slot writes a YAML string at its path, so the path cannot be the root");
 
         var intentAt = at.Property("intent");
-        if (!intentAt.Exists)
-            intentAt.Error("an intent is required (e.g. pool: services); use {} to place nothing");
+        if (!intentAt.Exists && releaseIntent is null)
+            intentAt.Error("an intent is required (e.g. pool: services), here or on the release; use {} to place nothing");
         var spread = at.Property("spreadAcrossNodes").Bool(false);
         var podLabels = at.Property("podLabels").StringMap();
         if (spread && podLabels.Count == 0)
             at.Property("podLabels").Error("spreadAcrossNodes needs podLabels: the labels of this slot's pods, which the anti-affinity selects on");
         var nodeSelector = at.Property("nodeSelector").Bool(false);
-        if (nodeSelector && style == SlotStyle.PodTemplate)
-            at.Property("nodeSelector").Error("nodeSelector applies to the standard and flyte-defaults styles; a pod template carries affinity");
+        var affinity = at.Property("affinity").Bool(true);
+        if (!affinity && !nodeSelector)
+            at.Property("affinity").Error("affinity: false leaves the slot only tolerations, which admit its pods to a pool without keeping them there: set nodeSelector: true as well");
+        if (!affinity && spread)
+            at.Property("affinity").Error("spreadAcrossNodes is written as pod anti-affinity, which affinity: false does not write");
 
         return new SlotSpec
         {
             Path = path,
             Style = style ?? SlotStyle.Standard,
-            Intent = IntentParser.Parse(intentAt, pools.Names, pools.Labels),
+            Intent = intentAt.Exists ? IntentParser.Parse(intentAt, pools.Names, pools.Labels) : releaseIntent!,
             DaemonSet = at.Property("daemonSet").Bool(false),
             Replicas = at.Property("replicas").Int(1, 10_000) ?? 1,
             SpreadAcrossNodes = spread,
             PodLabels = podLabels,
             Requests = at.Property("requests").StringMap(),
             NodeSelector = nodeSelector,
+            Affinity = affinity,
             Merge = at.Property("merge").Bool(false),
         };
     }

@@ -6,15 +6,21 @@ public static class SlotKeys
     public static IReadOnlyList<string> Segments(string path) =>
         path.Length == 0 ? [] : path.Split('.');
 
-    /// <summary>The keys under the slot's path that derived placement owns.</summary>
-    public static IReadOnlyList<string> Owned(SlotSpec slot) => slot.Style switch
+    /// <summary>The keys a style writes under the slot's path: affinity, tolerations, nodeSelector.</summary>
+    public static (string Affinity, string Tolerations, string NodeSelector) Names(SlotStyle style) => style switch
     {
-        SlotStyle.Standard => slot.NodeSelector ? ["affinity", "tolerations", "nodeSelector"] : ["affinity", "tolerations"],
-        SlotStyle.FlyteDefaults => slot.NodeSelector
-            ? ["default-affinity", "default-tolerations", "default-node-selector"]
-            : ["default-affinity", "default-tolerations"],
-        _ => [],
+        SlotStyle.FlyteDefaults => ("default-affinity", "default-tolerations", "default-node-selector"),
+        _ => ("affinity", "tolerations", "nodeSelector"),
     };
+
+    /// <summary>The keys under the slot's path that derived placement owns.</summary>
+    public static IReadOnlyList<string> Owned(SlotSpec slot)
+    {
+        if (slot.Style == SlotStyle.PodTemplate)
+            return [];
+        var (affinity, tolerations, nodeSelector) = Names(slot.Style);
+        return [.. slot.Affinity ? [affinity] : Array.Empty<string>(), tolerations, .. slot.NodeSelector ? [nodeSelector] : Array.Empty<string>()];
+    }
 
     /// <summary>Every owned key as a full dotted path, for messages and conflict checks.</summary>
     public static IEnumerable<IReadOnlyList<string>> OwnedPaths(SlotSpec slot) =>

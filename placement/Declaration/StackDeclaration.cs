@@ -104,6 +104,35 @@ public sealed record ReleaseSpec
     public required JsonObject Values { get; init; }
 
     public required IReadOnlyList<SlotSpec> Slots { get; init; }
+
+    /// <summary>The release-wide intent: the default for slots that state none. Empty when not declared.</summary>
+    public IntentSpec Intent { get; init; } = new();
+
+    /// <summary>Rendered workloads no values path can place, and the pool each runs on instead.</summary>
+    public IReadOnlyList<AcknowledgementSpec> Acknowledgements { get; init; } = [];
+
+    /// <summary>Values paths given as Pulumi secrets (<c>secure:</c>); planning and rendering see a placeholder there.</summary>
+    public IReadOnlyList<string> SecretPaths { get; init; } = [];
+
+    /// <summary>Every pool the release's intents and acknowledgements name.</summary>
+    public IEnumerable<string> NamedPools =>
+        Intent.NamedPools.Concat(Slots.SelectMany(slot => slot.Intent.NamedPools)).Concat(Acknowledgements.SelectMany(a => a.Pools)).Distinct();
+}
+
+/// <summary>
+/// A rendered workload that no values path of its chart can place (a hard-coded hook Job, an
+/// operator's pod), accepted to run on the pools named here instead. The check holds it to them.
+/// </summary>
+public sealed record AcknowledgementSpec
+{
+    /// <summary>KIND/NAME as rendered, e.g. Job/argocd-redis-secret-init.</summary>
+    public required string Workload { get; init; }
+
+    /// <summary>The pools it runs on instead (it must land on one of them and nowhere else).</summary>
+    public required IReadOnlyList<string> Pools { get; init; }
+
+    /// <summary>Why it cannot be placed, for reviewers.</summary>
+    public string? Reason { get; init; }
 }
 
 /// <summary>How a chart reads placement at a slot's path (DESIGN.md, slot styles).</summary>
@@ -115,7 +144,7 @@ public enum SlotStyle
     /// <summary>PATH.default-affinity, PATH.default-tolerations (Flyte propeller k8s plugin).</summary>
     FlyteDefaults,
 
-    /// <summary>PATH is a YAML string holding affinity and tolerations (Tekton default-pod-template).</summary>
+    /// <summary>PATH is a YAML string holding affinity and tolerations, and nodeSelector when asked (Tekton default-pod-template).</summary>
     PodTemplate,
 }
 
@@ -143,27 +172,48 @@ public sealed record SlotSpec
     /// <summary>Resource requests of the slot's pods (e.g. nvidia.com/gpu).</summary>
     public IReadOnlyDictionary<string, string> Requests { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Also write a nodeSelector (standard style), for charts that only honour that.</summary>
+    /// <summary>Also write a nodeSelector (the pool's labels), for charts or runtimes that only honour that.</summary>
     public bool NodeSelector { get; init; }
+
+    /// <summary>
+    /// Write node affinity (the default). False for charts that hard-code a pod's affinity after the
+    /// user's (duplicate keys: theirs wins): the slot then places by nodeSelector and tolerations only.
+    /// </summary>
+    public bool Affinity { get; init; } = true;
 
     /// <summary>Merge derived placement into values the user wrote at the same keys, instead of refusing them.</summary>
     public bool Merge { get; init; }
 }
 
 /// <summary>
-/// What a slot wants. <see cref="Pool"/> is a hard requirement; <see cref="Prefer"/> and
-/// <see cref="Avoid"/> only rank pools; <see cref="Tolerations"/> are extra, written as given.
+/// What a slot wants. <see cref="Pools"/> is a hard requirement (one of them: a log shipper on two
+/// pools names both); <see cref="Prefer"/> and <see cref="Avoid"/> only rank pools;
+/// <see cref="Tolerations"/> are extra, written as given.
 /// </summary>
 public sealed record IntentSpec
 {
-    public string? Pool { get; init; }
+    /// <summary>Required pools: the pod must land on one of them. Empty: no requirement.</summary>
+    public IReadOnlyList<string> Pools { get; init; } = [];
     public IReadOnlyList<WeightedPool> Prefer { get; init; } = [];
     public IReadOnlyList<WeightedPool> Avoid { get; init; } = [];
     public IReadOnlyList<Toleration> Tolerations { get; init; } = [];
 
     /// <summary>Every pool this intent names.</summary>
     public IEnumerable<string> NamedPools =>
-        (Pool is null ? [] : new[] { Pool }).Concat(Prefer.Select(p => p.Pool)).Concat(Avoid.Select(p => p.Pool));
+        Pools.Concat(Prefer.Select(p => p.Pool)).Concat(Avoid.Select(p => p.Pool));
+
+    /// <summary>Whether the intent requires a pool.</summary>
+    public bool IsRequired => Pools.Count > 0;
+
+    /// <summary>Whether the intent says nothing at all.</summary>
+    public bool IsEmpty => Pools.Count == 0 && Prefer.Count == 0 && Avoid.Count == 0 && Tolerations.Count == 0;
+
+    // Records compare lists by reference; intents are compared by what they say.
+    public bool Equals(IntentSpec? other) =>
+        other is not null && Pools.SequenceEqual(other.Pools) && Prefer.SequenceEqual(other.Prefer)
+        && Avoid.SequenceEqual(other.Avoid) && Tolerations.SequenceEqual(other.Tolerations);
+
+    public override int GetHashCode() => HashCode.Combine(Pools.Count, Prefer.Count, Avoid.Count, Tolerations.Count);
 }
 
 public sealed record WeightedPool(string Pool, int Weight);

@@ -136,10 +136,12 @@ public static partial class StructuredText
         }
     }
 
-    private static JsonNode? Scalar(YamlScalarNode scalar)
+    private static JsonNode? Scalar(YamlScalarNode scalar) => Scalar(scalar.Value ?? "", scalar.Style, scalar.Tag);
+
+    /// <summary>A scalar resolved with the YAML 1.2 core schema; quoted or !!str-tagged text stays a string.</summary>
+    internal static JsonNode? Scalar(string value, ScalarStyle style, TagName tag)
     {
-        var value = scalar.Value ?? "";
-        if (scalar.Style != ScalarStyle.Plain || (scalar.Tag is { IsEmpty: false, IsNonSpecific: false } tag && tag.Value == StringTag))
+        if (style != ScalarStyle.Plain || (tag is { IsEmpty: false, IsNonSpecific: false } && tag.Value == StringTag))
             return JsonValue.Create(value);
         switch (value)
         {

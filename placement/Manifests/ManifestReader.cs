@@ -11,7 +11,7 @@ namespace NodePools.Placement.Manifests;
 public static class ManifestReader
 {
     /// <summary>Where each kind keeps its pod spec.</summary>
-    private static readonly Dictionary<string, string[]> PodSpecPaths = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string[]> PodSpecPaths = new(StringComparer.Ordinal)
     {
         ["Pod"] = ["spec"],
         ["PodTemplate"] = ["template", "spec"],

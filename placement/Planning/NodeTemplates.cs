@@ -6,8 +6,10 @@ namespace NodePools.Placement.Planning;
 
 /// <summary>
 /// The node a pool stands for in the simulation: its own labels plus those EKS and the kubelet add
-/// (node group, capacity type, instance type, architecture, OS, zone, hostname), and its taints.
-/// A pool with several instance types is represented by its first.
+/// (node group, capacity type, instance type, architecture, OS, zone, hostname), its taints, and the
+/// allocatable a node of its instance type reports (<see cref="InstanceCatalog"/>), so NodeResourcesFit
+/// applies. A pool with several instance types is represented by its first; an instance type the
+/// catalog does not know leaves resources unchecked.
 /// </summary>
 public static class NodeTemplates
 {
@@ -27,6 +29,8 @@ public static class NodeTemplates
             labels[WellKnownLabels.Zone] = cluster.AvailabilityZones[0];
         foreach (var (key, value) in pool.Labels)
             labels[key] = value;
-        return new SchedulingNode(hostname, labels, pool.Taints);
+        var allocatable = InstanceCatalog.Allocatable(pool.InstanceTypes.FirstOrDefault() ?? "", pool.DiskSize, pool.AmiType.Contains("NVIDIA", StringComparison.Ordinal));
+        var node = new Node { Status = allocatable is null ? null : new NodeStatus { Allocatable = allocatable.ToDictionary() } };
+        return new SchedulingNode(hostname, labels, pool.Taints, allocatable: ResourceFit.Allocatable(node));
     }
 }

@@ -15,8 +15,11 @@ namespace NodePools.Placement.Planning;
 /// </summary>
 public static class PlacementDeriver
 {
-    public static DerivedPlacement Derive(SlotSpec slot, IReadOnlyList<PoolSpec> pools) =>
-        Derive(slot.Intent, pools, slot.NodeSelector, slot.SpreadAcrossNodes ? slot.PodLabels : null);
+    public static DerivedPlacement Derive(SlotSpec slot, IReadOnlyList<PoolSpec> pools)
+    {
+        var placement = Derive(slot.Intent, pools, slot.NodeSelector, slot.SpreadAcrossNodes ? slot.PodLabels : null);
+        return slot.Affinity ? placement : placement with { Affinity = null };
+    }
 
     public static DerivedPlacement Derive(IntentSpec intent, IReadOnlyList<PoolSpec> pools, bool nodeSelector = false,
         IReadOnlyDictionary<string, string>? spreadPodLabels = null)
@@ -28,12 +31,14 @@ public static class PlacementDeriver
         var preferred = new List<PreferredSchedulingTerm>();
         var tolerations = new List<Toleration>();
 
-        if (intent.Pool is { } poolName)
+        if (intent.IsRequired)
         {
-            var pool = Pool(poolName);
-            required = new NodeSelector { NodeSelectorTerms = [IdentityTerm(pool)] };
-            selector = nodeSelector ? new SortedDictionary<string, string>(pool.Labels.ToDictionary(), StringComparer.Ordinal) : null;
-            tolerations.AddRange(pool.Taints.Select(Tolerating));
+            // One term per pool: terms are ORed, so the pod may land on any of them and nowhere else.
+            var requiredPools = intent.Pools.Select(Pool).ToList();
+            required = new NodeSelector { NodeSelectorTerms = requiredPools.Select(IdentityTerm).ToList() };
+            // A nodeSelector cannot say "either": with several pools it carries only the labels they share.
+            selector = nodeSelector ? SharedLabels(requiredPools) : null;
+            tolerations.AddRange(requiredPools.SelectMany(pool => pool.Taints).Select(Tolerating));
         }
         foreach (var (name, weight) in intent.Prefer)
         {
@@ -77,6 +82,17 @@ public static class PlacementDeriver
             .Select(label => new NodeSelectorRequirement { Key = label.Key, Operator = NodeSelectorOperators.In, Values = [label.Value] })
             .ToList(),
     };
+
+    private static SortedDictionary<string, string>? SharedLabels(IReadOnlyList<PoolSpec> pools)
+    {
+        var shared = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in pools[0].Labels)
+        {
+            if (pools.All(pool => pool.Labels.TryGetValue(key, out var other) && other == value))
+                shared[key] = value;
+        }
+        return shared.Count == 0 ? null : shared;
+    }
 
     private static IEnumerable<KeyValuePair<string, string>> SortedLabels(PoolSpec pool) =>
         pool.Labels.OrderBy(label => label.Key, StringComparer.Ordinal);

@@ -7,7 +7,8 @@ namespace NodePools.Placement.Planning;
 /// <summary>
 /// Writes a slot's placement into a release's values, in the slot's style (DESIGN.md):
 /// standard → PATH.affinity/tolerations(/nodeSelector); flyte-defaults → PATH.default-affinity/
-/// default-tolerations(/default-node-selector); pod-template → PATH as a YAML string.
+/// default-tolerations(/default-node-selector); pod-template → PATH as a YAML string (with
+/// nodeSelector when asked: Tekton's affinity-assistant template reads only nodeSelector and tolerations).
 /// With merge, the user's values at those keys are kept and the placement merged in; without it the
 /// parser has already refused them.
 /// </summary>
@@ -20,13 +21,13 @@ public static class ValuesWriter
         {
             var (parent, last) = Parent(values, segments);
             var existing = slot.Merge && parent[last] is JsonValue text && text.TryGetValue<string>(out var yaml) ? ReadTemplate(yaml) : new JsonObject();
-            parent[last] = YamlText.From(Apply(existing, placement, "affinity", "tolerations", null));
+            parent[last] = YamlText.From(Apply(existing, placement, "affinity", "tolerations", slot.NodeSelector ? "nodeSelector" : null));
             return;
         }
 
         var target = Object(values, segments);
-        var keys = SlotKeys.Owned(slot);
-        Apply(target, placement, keys[0], keys[1], keys.Count > 2 ? keys[2] : null);
+        var (affinity, tolerations, nodeSelector) = SlotKeys.Names(slot.Style);
+        Apply(target, placement, affinity, tolerations, slot.NodeSelector ? nodeSelector : null);
     }
 
     /// <summary>The pod template YAML a ConfigMap holds for a standalone template.</summary>

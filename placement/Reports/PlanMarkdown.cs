@@ -38,7 +38,26 @@ public static class PlanMarkdown
                 ])));
         }
 
-        text.Append(findingsOnly ? "### Findings\n\n" : "\n### Findings\n\n");
+        if (!findingsOnly && report.Rendering.Rendered)
+        {
+            text.Append("\n### Rendered workloads\n\n");
+            text.Append(Markdown.Table(["release", "workload", "origin", "placed by", "belongs on", "can run on", "status"],
+                report.Rendering.Workloads.Select(w => (IReadOnlyList<string>)
+                [
+                    Markdown.Code(w.Release),
+                    Markdown.Code(w.Workload),
+                    w.Origin,
+                    Markdown.Cell(w.Acknowledged is { } pool ? $"acknowledged: {pool}" : w.PlacedBy.Count == 0 ? "(nothing)" : string.Join(", ", w.PlacedBy)),
+                    Markdown.Cell(string.Join(", ", w.Belongs)),
+                    Markdown.Cell(w.Fits.Count == 0 ? "(none)" : string.Join(", ", w.Fits)),
+                    w.Status is "placed" or "acknowledged" ? $"✅ {w.Status}" : w.Status is "off-pool" or "pending" ? $"⛔ {w.Status}" : w.Status,
+                ])));
+        }
+        text.Append(report.Rendering.Rendered
+            ? $"\nCharts rendered with {report.Rendering.Helm} in {report.Rendering.Seconds:0.0} s.\n"
+            : $"\n> Charts not rendered: {report.Rendering.Skipped}\n");
+
+        text.Append(findingsOnly ? "\n### Findings\n\n" : "\n### Findings\n\n");
         text.Append(report.Findings.Count == 0
             ? "No findings: every slot lands only on the pools meant for it.\n"
             : Markdown.FindingsTable(report.Findings));

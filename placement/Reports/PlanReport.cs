@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NodePools.Placement.Kubernetes;
 using NodePools.Placement.Planning;
+using NodePools.Placement.Rendering;
 
 namespace NodePools.Placement.Reports;
 
@@ -13,23 +14,57 @@ public sealed record PlanReport(
     IReadOnlyList<SlotReport> Slots,
     IReadOnlyList<ReleaseReport> Releases,
     IReadOnlyList<FindingReport> Findings,
-    FindingCounts Summary)
+    FindingCounts Summary,
+    RenderingReport Rendering)
 {
-    public static PlanReport From(StackPlan plan) => new(
-        plan.Declaration.Project,
-        plan.Declaration.Stack,
-        new ClusterReport(plan.Declaration.Cluster.Name, plan.Declaration.Cluster.Version),
-        plan.Pools.Select(PoolReport.From).ToList(),
-        plan.Slots.Select(SlotReport.From).ToList(),
-        plan.Releases.Select(r => new ReleaseReport(r.Name, r.Spec.Chart, r.Spec.Repository, r.Spec.Version, r.Spec.Namespace, r.Values)).ToList(),
-        plan.Findings.Select(FindingReport.From).ToList(),
-        FindingCounts.Of(plan.Findings));
+    public static PlanReport From(StackPlan plan) => From(RenderedPlan.Unrendered(plan, "not rendered"));
+
+    public static PlanReport From(RenderedPlan rendered)
+    {
+        var plan = rendered.Plan;
+        return new PlanReport(
+            plan.Declaration.Project,
+            plan.Declaration.Stack,
+            new ClusterReport(plan.Declaration.Cluster.Name, plan.Declaration.Cluster.Version),
+            plan.Pools.Select(PoolReport.From).ToList(),
+            plan.Slots.Select(SlotReport.From).ToList(),
+            plan.Releases.Select(ReleaseReport.From).ToList(),
+            rendered.Findings.Select(FindingReport.From).ToList(),
+            FindingCounts.Of(rendered.Findings),
+            RenderingReport.From(rendered));
+    }
 }
 
 public sealed record ClusterReport(string Name, string Version);
 
-/// <summary>A release as it will be installed: the user's values with every slot's placement written in.</summary>
-public sealed record ReleaseReport(string Name, string Chart, string Repository, string Version, string Namespace, JsonObject Values);
+/// <summary>
+/// A release as it will be installed: the user's values with every slot's placement written in
+/// (secrets as a placeholder), its release-wide intent and its acknowledged workloads.
+/// </summary>
+public sealed record ReleaseReport(
+    string Name,
+    string Chart,
+    string Repository,
+    string Version,
+    string Namespace,
+    string Intent,
+    IReadOnlyList<AcknowledgementReport> Acknowledgements,
+    IReadOnlyList<string> SecretPaths,
+    JsonObject Values)
+{
+    public static ReleaseReport From(ReleasePlan release) => new(
+        release.Name,
+        release.Spec.Chart,
+        release.Spec.Repository,
+        release.Spec.Version,
+        release.Spec.Namespace,
+        SlotReport.Describe(release.Spec.Intent),
+        release.Spec.Acknowledgements.Select(a => new AcknowledgementReport(a.Workload, a.Pools, a.Reason)).ToList(),
+        release.Spec.SecretPaths,
+        release.Values);
+}
+
+public sealed record AcknowledgementReport(string Workload, IReadOnlyList<string> Pools, string? Reason);
 
 public sealed record PoolReport(
     string Name,
@@ -94,8 +129,8 @@ public sealed record SlotReport(
     public static string Describe(Declaration.IntentSpec intent)
     {
         var parts = new List<string>();
-        if (intent.Pool is { } pool)
-            parts.Add($"pool: {pool}");
+        if (intent.IsRequired)
+            parts.Add($"pool: {string.Join(" | ", intent.Pools)}");
         parts.AddRange(intent.Prefer.Select(p => $"prefer: {p.Pool} ({p.Weight})"));
         parts.AddRange(intent.Avoid.Select(p => $"avoid: {p.Pool} ({p.Weight})"));
         if (intent.Tolerations.Count > 0)
@@ -109,7 +144,7 @@ public sealed record SlotReport(
         if (!verdict.Verdict.Schedulable)
             return "blocked";
         var intent = slot.Spec.Intent;
-        if (intent.Pool == verdict.Pool)
+        if (intent.Pools.Contains(verdict.Pool))
             return "required";
         if (intent.Prefer.Any(p => p.Pool == verdict.Pool))
             return "preferred";

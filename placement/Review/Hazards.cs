@@ -53,11 +53,11 @@ internal static class Hazards
     {
         foreach (var slot in after.Slots)
         {
-            if (slot.Spec.Intent.Pool is null && slot.Placement.NodeSelector is null)
+            if (!slot.Spec.Intent.IsRequired && slot.Placement.NodeSelector is null)
                 continue;
             if (before.Pools.Any(pool => slot.Pod.Required.Matches(pool.NodeTemplate)))
                 continue;
-            var target = slot.Spec.Intent.Pool ?? "its pool";
+            var target = slot.Spec.Intent.IsRequired ? string.Join(" or ", slot.Spec.Intent.Pools) : "its pool";
             var existed = before.Pools.Any(p => p.Name == target);
             yield return new Finding(Severity.Warning, "affinity-before-label", slot.Id,
                 $"requires labels that no node carries yet ({Labels(after, target)}): its pods stay Pending until "

@@ -31,8 +31,8 @@ public class PlanCommandTests
     [InlineData("prod")]
     public void The_example_stacks_plan_and_check_clean(string stack)
     {
-        Assert.Equal(0, CliRunner.Run("check", stack, "--dir", Root).Exit);
-        var (exit, output, _) = CliRunner.Run("plan", stack, "--dir", Root);
+        Assert.Equal(0, CliRunner.Run("check", stack, "--dir", Root, "--no-render").Exit);
+        var (exit, output, _) = CliRunner.Run("plan", stack, "--dir", Root, "--no-render");
         Assert.Equal(0, exit);
         Assert.Contains("Where each slot can run", output);
         Assert.Contains("union/scheduling", output);
@@ -42,7 +42,7 @@ public class PlanCommandTests
     [Fact]
     public void Json_output_carries_pools_slots_verdicts_and_findings()
     {
-        var (exit, output, _) = CliRunner.Run("plan", "dev", "--dir", Root, "--output", "json");
+        var (exit, output, _) = CliRunner.Run("plan", "dev", "--dir", Root, "--output", "json", "--no-render");
         Assert.Equal(0, exit);
         var report = JsonDocument.Parse(output).RootElement;
         Assert.Equal("dev", report.GetProperty("stack").GetString());
@@ -60,7 +60,7 @@ public class PlanCommandTests
     [Fact]
     public void Markdown_output_is_a_pull_request_comment()
     {
-        var (exit, output, _) = CliRunner.Run("plan", "prod", "--dir", Root, "-o", "markdown");
+        var (exit, output, _) = CliRunner.Run("plan", "prod", "--dir", Root, "-o", "markdown", "--no-render");
         Assert.Equal(0, exit);
         Assert.StartsWith("## Placement plan: node-pools / prod", output);
         Assert.Contains("| `postgresql/readReplicas` | pool: data-store |", output);

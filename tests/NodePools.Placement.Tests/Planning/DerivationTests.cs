@@ -77,7 +77,7 @@ public class DerivationTests
             Scaling = new(1, 1, 1), DiskSize = 20, Labels = new Dictionary<string, string> { ["zeta"] = "1", ["alpha"] = "2" },
             Taints = [new Taint { Key = "dedicated", Effect = TaintEffects.NoExecute }], Update = new(1, null), Protect = false, IgnoreDesiredSizeChanges = true,
         };
-        var placement = PlacementDeriver.Derive(new Placement.Declaration.IntentSpec { Pool = "p" }, [pool]);
+        var placement = PlacementDeriver.Derive(new Placement.Declaration.IntentSpec { Pools = ["p"] }, [pool]);
         var term = placement.Affinity!.NodeAffinity!.RequiredDuringSchedulingIgnoredDuringExecution!.NodeSelectorTerms!.Single();
         Assert.Equal(["alpha", "zeta"], term.MatchExpressions!.Select(e => e.Key));
         Assert.Equal(new Toleration { Key = "dedicated", Operator = "Exists", Effect = "NoExecute" }, Assert.Single(placement.Tolerations));

@@ -16,8 +16,8 @@ public class ExampleStackTests
     {
         foreach (var slot in Plan(stack).Slots)
         {
-            Assert.NotNull(slot.Spec.Intent.Pool);
-            Assert.Equal([slot.Spec.Intent.Pool!], slot.Feasible.Select(v => v.Pool));
+            Assert.True(slot.Spec.Intent.IsRequired);
+            Assert.Equal(slot.Spec.Intent.Pools, slot.Feasible.Select(v => v.Pool));
         }
     }
 

@@ -1,0 +1,95 @@
+using NodePools.Placement.Declaration;
+using NodePools.Placement.Planning;
+using NodePools.Placement.Rendering;
+using NodePools.Placement.Scheduling;
+using NodePools.Placement.Workloads;
+
+namespace NodePools.Placement.Checks.Rendered;
+
+/// <summary>
+/// One rendered workload against every pool: where it can run, where it belongs, and what placed it.
+/// <see cref="HomePools"/> are the pools it belongs on: those of the slots whose values reach it, else
+/// those of its acknowledgement, else every pool its release names.
+/// </summary>
+public sealed record WorkloadPlacement(
+    ReleasePlan Release,
+    Workload Workload,
+    SchedulingPod Pod,
+    IReadOnlyList<SlotVerdict> Verdicts,
+    IReadOnlyList<SlotPlan> ReachedBy,
+    IReadOnlyList<Marker> DeclaredMarkers,
+    IReadOnlyList<Marker> ExposedMarkers,
+    AcknowledgementSpec? Acknowledgement,
+    IReadOnlySet<string> HomePools)
+{
+    /// <summary>"release Kind/name", how findings name a workload.</summary>
+    public string Subject => $"{Release.Name} {Workload.Id}";
+
+    public IEnumerable<string> Fits => Verdicts.Where(v => v.Verdict.Schedulable).Select(v => v.Pool);
+
+    public IEnumerable<string> Strays => Fits.Where(pool => !HomePools.Contains(pool));
+
+    /// <summary>Whether any values path of the chart reaches this workload.</summary>
+    public bool Placeable => ExposedMarkers.Count > 0;
+
+    /// <summary>The placement keys a slot's values reach this workload through.</summary>
+    public IReadOnlySet<PlacementKey> KeysFrom(SlotPlan slot) =>
+        DeclaredMarkers.Where(m => m.Target.Path == slot.Spec.Path && m.Target.Style == slot.Spec.Style).Select(m => m.Key).ToHashSet();
+
+    /// <summary>The most specific values path the chart reads for this workload, and through which keys.</summary>
+    public (PlacementTarget Target, IReadOnlyList<PlacementKey> Keys)? BestExposedPath =>
+        ExposedMarkers.GroupBy(m => m.Target)
+            .OrderByDescending(g => g.Select(m => m.Key).Distinct().Count())
+            .ThenByDescending(g => g.Key.Path.Count(c => c == '.'))
+            .Select(g => ((PlacementTarget, IReadOnlyList<PlacementKey>)?)(g.Key, g.Select(m => m.Key).Distinct().Order().ToList()))
+            .FirstOrDefault();
+}
+
+/// <summary>Every rendered workload of a stack evaluated against every pool's node template (pure: no I/O).</summary>
+public sealed record RenderedEvaluation(StackPlan Plan, StackRender Render, IReadOnlyList<WorkloadPlacement> Workloads)
+{
+    public static RenderedEvaluation Evaluate(StackPlan plan, StackRender render)
+    {
+        var workloads = new List<WorkloadPlacement>();
+        foreach (var release in plan.Releases)
+        {
+            if (render.Release(release.Name) is not { Status: RenderStatus.Rendered } rendered)
+                continue;
+            foreach (var workload in rendered.Workloads)
+            {
+                var pod = SchedulingPod.From(workload.Id, workload.SchedulingKind, workload.Spec, SchedulingOptions.Eks);
+                var verdicts = plan.Pools.Select(pool => new SlotVerdict(pool.Name, Scheduler.Evaluate(pod, pool.NodeTemplate))).ToList();
+                var declared = rendered.Declared?.Reaching(workload.Id) ?? [];
+                var reachedBy = release.Slots
+                    .Where(slot => declared.Any(m => m.Target.Path == slot.Spec.Path && m.Target.Style == slot.Spec.Style))
+                    .ToList();
+                var acknowledgement = release.Spec.Acknowledgements.FirstOrDefault(a => a.Workload == workload.Id);
+                var home = HomePools(plan, release, workload, reachedBy, acknowledgement);
+                workloads.Add(new WorkloadPlacement(release, workload, pod, verdicts, reachedBy, declared,
+                    rendered.Exposed?.Reaching(workload.Id) ?? [], acknowledgement, home));
+            }
+        }
+        return new RenderedEvaluation(plan, render, workloads);
+    }
+
+    /// <summary>The workloads findings are about: everything but helm test pods, which run only on demand.</summary>
+    public IEnumerable<WorkloadPlacement> Deployed => Workloads.Where(w => w.Workload.Origin != WorkloadOrigin.Test);
+
+    private static IReadOnlySet<string> HomePools(StackPlan plan, ReleasePlan release, Workload workload, IReadOnlyList<SlotPlan> reachedBy,
+        AcknowledgementSpec? acknowledgement)
+    {
+        if (reachedBy.Count > 0)
+        {
+            return reachedBy.SelectMany(slot =>
+                workload.IsDaemonSet && !slot.Spec.Intent.IsRequired && slot.Spec.Intent.Prefer.Count == 0
+                    ? plan.Pools.Select(pool => pool.Name) // a node agent meant for every pool
+                    : PoolFacts.MeantFor(slot.Spec.Intent, plan)).ToHashSet();
+        }
+        if (acknowledgement is not null)
+            return acknowledgement.Pools.ToHashSet();
+        var intents = release.Slots.Select(slot => slot.Spec.Intent).Append(release.Spec.Intent).ToList();
+        return intents.Any(intent => intent.IsRequired || intent.Prefer.Count > 0)
+            ? intents.SelectMany(intent => intent.Pools.Concat(intent.Prefer.Select(p => p.Pool))).ToHashSet()
+            : PoolFacts.MeantFor(new IntentSpec(), plan).ToHashSet();
+    }
+}

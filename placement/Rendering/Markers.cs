@@ -1,0 +1,146 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using NodePools.Placement.Declaration;
+using NodePools.Placement.Input;
+using NodePools.Placement.Workloads;
+
+namespace NodePools.Placement.Rendering;
+
+/// <summary>The three placement keys a pod spec has, as a values path writes them.</summary>
+public enum PlacementKey { Affinity, Tolerations, NodeSelector }
+
+/// <summary>Where a values path writes placement, and in what form (DESIGN.md, slot styles).</summary>
+public sealed record PlacementTarget(string Path, SlotStyle Style)
+{
+    /// <summary>The keys written under the path, by style; a pod template is one string at the path itself.</summary>
+    public IReadOnlyList<(PlacementKey Key, string ValuesKey)> Keys => Style switch
+    {
+        SlotStyle.FlyteDefaults => [(PlacementKey.Affinity, "default-affinity"), (PlacementKey.Tolerations, "default-tolerations"), (PlacementKey.NodeSelector, "default-node-selector")],
+        SlotStyle.PodTemplate => [],
+        _ => [(PlacementKey.Affinity, "affinity"), (PlacementKey.Tolerations, "tolerations"), (PlacementKey.NodeSelector, "nodeSelector")],
+    };
+
+    public string Display => Path.Length == 0 ? "(root)" : Path;
+}
+
+/// <summary>One marker: a token written into one key of one target, found again in what the chart renders.</summary>
+public sealed record Marker(string Token, PlacementTarget Target, PlacementKey Key);
+
+/// <summary>
+/// Marks placement keys with distinct tokens so a render tells which values path reaches which
+/// workload, and through which key: a toleration, a node selector entry and a required node affinity
+/// term, each carrying the token. A key whose default has another shape (a preset string or object,
+/// as Argo CD's global.affinity) is left alone: writing a Kubernetes affinity there would break the chart.
+/// </summary>
+public static partial class Markers
+{
+    public const string LabelKey = "nodepools.io/marker";
+
+    [GeneratedRegex(@"np-marker-(\d{4})")]
+    private static partial Regex TokenPattern();
+
+    /// <summary>Writes markers for every target into a copy of the values; returns the copy and the markers.</summary>
+    public static (JsonObject Values, IReadOnlyList<Marker> Markers) Apply(JsonObject values, IEnumerable<PlacementTarget> targets, Func<string, JsonNode?>? defaults = null)
+    {
+        var copy = (JsonObject)values.DeepClone();
+        var markers = new List<Marker>();
+        foreach (var target in targets)
+        {
+            var segments = SlotKeys.Segments(target.Path);
+            if (target.Style == SlotStyle.PodTemplate)
+            {
+                var token = Token(markers.Count);
+                markers.AddRange([new Marker(token, target, PlacementKey.Affinity), new Marker(token, target, PlacementKey.Tolerations), new Marker(token, target, PlacementKey.NodeSelector)]);
+                var template = new JsonObject { ["affinity"] = Affinity(token), ["tolerations"] = Tolerations(token), ["nodeSelector"] = NodeSelector(token) };
+                Set(copy, segments, YamlText.From(template));
+                continue;
+            }
+            foreach (var (key, valuesKey) in target.Keys)
+            {
+                var path = target.Path.Length == 0 ? valuesKey : $"{target.Path}.{valuesKey}";
+                var existing = defaults?.Invoke(path);
+                if (!Fits(key, existing))
+                    continue;
+                var token = Token(markers.Count);
+                markers.Add(new Marker(token, target, key));
+                JsonNode marker = key switch
+                {
+                    PlacementKey.Affinity => Affinity(token),
+                    PlacementKey.Tolerations => Tolerations(token),
+                    _ => NodeSelector(token),
+                };
+                // A chart that takes the key as a string (tpl) gets the same marker as YAML text.
+                Set(copy, [.. segments, valuesKey], existing is JsonValue { } text && text.TryGetValue<string>(out _) ? YamlText.From(marker) : marker);
+            }
+        }
+        return (copy, markers);
+    }
+
+    /// <summary>The tokens found in a piece of rendered text.</summary>
+    public static IEnumerable<string> Tokens(string text) =>
+        text.Contains("np-marker-", StringComparison.Ordinal) ? TokenPattern().Matches(text).Select(match => match.Value) : [];
+
+    /// <summary>For each marker, the keys of the workloads it reached, by workload.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<Marker>> Reach(IReadOnlyList<Workload> workloads, IReadOnlyList<Marker> markers)
+    {
+        var reach = new Dictionary<string, IReadOnlyList<Marker>>(StringComparer.Ordinal);
+        foreach (var workload in workloads)
+        {
+            var found = new List<Marker>();
+            foreach (var (key, field) in new[] { (PlacementKey.Affinity, "affinity"), (PlacementKey.Tolerations, "tolerations"), (PlacementKey.NodeSelector, "nodeSelector") })
+            {
+                var tokens = Tokens(workload.PlacementText(field)).ToHashSet(StringComparer.Ordinal);
+                found.AddRange(markers.Where(marker => marker.Key == key && tokens.Contains(marker.Token)));
+            }
+            reach[workload.Id] = found;
+        }
+        return reach;
+    }
+
+    private static string Token(int index) => $"np-marker-{index:D4}";
+
+    /// <summary>Whether a marker of this key can stand where the chart's default is.</summary>
+    private static bool Fits(PlacementKey key, JsonNode? existing) => existing switch
+    {
+        null => true,
+        JsonValue value when value.TryGetValue<string>(out var text) => key == PlacementKey.Affinity || text.Trim().Length == 0,
+        JsonObject obj when key == PlacementKey.Affinity => obj.All(pair => pair.Key is "nodeAffinity" or "podAffinity" or "podAntiAffinity" && pair.Value is null or JsonObject),
+        JsonObject obj when key == PlacementKey.NodeSelector => obj.All(pair => pair.Value is null or JsonValue),
+        JsonArray when key == PlacementKey.Tolerations => true,
+        _ => false,
+    };
+
+    private static JsonObject Affinity(string token) => new()
+    {
+        ["nodeAffinity"] = new JsonObject
+        {
+            ["requiredDuringSchedulingIgnoredDuringExecution"] = new JsonObject
+            {
+                ["nodeSelectorTerms"] = new JsonArray(new JsonObject
+                {
+                    ["matchExpressions"] = new JsonArray(new JsonObject { ["key"] = LabelKey, ["operator"] = "In", ["values"] = new JsonArray(token) }),
+                }),
+            },
+        },
+    };
+
+    private static JsonArray Tolerations(string token) =>
+        new(new JsonObject { ["key"] = LabelKey, ["operator"] = "Equal", ["value"] = token, ["effect"] = "NoSchedule" });
+
+    private static JsonObject NodeSelector(string token) => new() { [LabelKey] = token };
+
+    private static void Set(JsonObject root, IReadOnlyList<string> segments, JsonNode value)
+    {
+        var current = root;
+        for (var i = 0; i < segments.Count - 1; i++)
+        {
+            if (current[segments[i]] is not JsonObject next)
+            {
+                next = new JsonObject();
+                current[segments[i]] = next;
+            }
+            current = next;
+        }
+        current[segments[^1]] = value;
+    }
+}

@@ -1,0 +1,69 @@
+using NodePools.Placement.Checks.Rendered;
+using NodePools.Placement.Rendering;
+using NodePools.Placement.Workloads;
+
+namespace NodePools.Placement.Reports;
+
+/// <summary>What the charts rendered and where each workload can run; or why nothing was rendered.</summary>
+public sealed record RenderingReport(
+    bool Rendered,
+    string? Skipped,
+    string? Helm,
+    double Seconds,
+    IReadOnlyList<ReleaseRenderReport> Releases,
+    IReadOnlyList<WorkloadReport> Workloads)
+{
+    public static RenderingReport From(RenderedPlan rendered)
+    {
+        if (rendered.Evaluation is not { } evaluation)
+            return new RenderingReport(false, rendered.Skipped, null, 0, [], []);
+        return new RenderingReport(
+            true,
+            null,
+            evaluation.Render.HelmVersion,
+            Math.Round(evaluation.Render.Elapsed.TotalSeconds, 2),
+            evaluation.Render.Releases.Select(r => new ReleaseRenderReport(r.Release, r.Status.ToString().ToLowerInvariant(), r.Message, r.ChartOrigin, r.Workloads.Count)).ToList(),
+            evaluation.Workloads.Select(WorkloadReport.From).ToList());
+    }
+}
+
+public sealed record ReleaseRenderReport(string Release, string Status, string? Message, string? Chart, int Workloads);
+
+/// <summary>One rendered workload: what placed it, where it belongs, where it can run.</summary>
+public sealed record WorkloadReport(
+    string Release,
+    string Workload,
+    string Origin,
+    string Source,
+    IReadOnlyList<string> PlacedBy,
+    string? Acknowledged,
+    IReadOnlyList<string> Belongs,
+    IReadOnlyList<string> Fits,
+    string Status,
+    string? Note)
+{
+    public static WorkloadReport From(WorkloadPlacement placement) => new(
+        placement.Release.Name,
+        placement.Workload.Id,
+        placement.Workload.Origin switch
+        {
+            WorkloadOrigin.Hook => $"hook: {placement.Workload.Hook}",
+            WorkloadOrigin.Test => "helm test",
+            WorkloadOrigin.RuntimeTemplate => "runtime pod template",
+            _ => placement.Workload.IsDaemonSet ? "daemonset" : "object",
+        },
+        placement.Workload.Source,
+        placement.ReachedBy.Select(slot => $"{(slot.Spec.Path.Length == 0 ? "(root)" : slot.Spec.Path)} ({RenderedFacts.Keys(placement.KeysFrom(slot))})").ToList(),
+        placement.Acknowledgement is { } acknowledgement ? string.Join(", ", acknowledgement.Pools) : null,
+        placement.HomePools.Order(StringComparer.Ordinal).ToList(),
+        placement.Fits.ToList(),
+        StatusOf(placement),
+        placement.Workload.Note);
+
+    private static string StatusOf(WorkloadPlacement placement) =>
+        placement.Workload.Origin == WorkloadOrigin.Test ? "test (not installed)"
+        : placement.Strays.Any() ? "off-pool"
+        : !placement.Fits.Any() ? (placement.Workload.IsDaemonSet ? "no node" : "pending")
+        : placement.Acknowledgement is not null ? "acknowledged"
+        : "placed";
+}
