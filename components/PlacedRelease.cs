@@ -9,7 +9,8 @@ namespace NodePools.Components;
 /// <summary>
 /// One Helm release whose values are the user's values merged with the derived placement, installed
 /// after the node groups of every pool its slots target (labels exist before any affinity asks for
-/// them), on the cluster's provider, in its namespace (created if missing).
+/// them), on the cluster's provider, in its namespace (created if missing). A release with
+/// secretValues hands Helm its values as a secret output.
 /// </summary>
 public sealed class PlacedRelease : ComponentResource
 {
@@ -36,8 +37,10 @@ public sealed class PlacedRelease : ComponentResource
             Version = plan.Spec.Version,
             Namespace = plan.Spec.Namespace,
             CreateNamespace = true,
-            Values = plan.ValuesTree().ToDictionary(pair => pair.Key, pair => pair.Value!),
         };
+        var values = plan.ValuesTree().ToDictionary(pair => pair.Key, pair => pair.Value!);
+        // Values carrying secretValues reach Helm, the state and previews only as a secret.
+        args.Values = plan.Spec.SecretValues.Count > 0 ? Output.CreateSecret(values) : values;
         if (chart.RepositoryUrl is { } repository)
             args.RepositoryOpts = new HelmInputs.RepositoryOptsArgs { Repo = repository };
         return args;

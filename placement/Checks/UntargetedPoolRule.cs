@@ -2,12 +2,13 @@ using NodePools.Placement.Planning;
 
 namespace NodePools.Placement.Checks;
 
-/// <summary>pool-untargeted: no slot names the pool; only workloads outside this stack will use it.</summary>
+/// <summary>pool-untargeted: no slot or acknowledgement names the pool; only workloads outside this stack will use it.</summary>
 internal static class UntargetedPoolRule
 {
     public static IEnumerable<Finding> Check(StackPlan plan)
     {
-        var named = plan.Slots.SelectMany(slot => slot.Spec.Intent.NamedPools).ToHashSet();
+        var named = plan.Slots.SelectMany(slot => slot.Spec.Intent.NamedPools)
+            .Concat(plan.Releases.SelectMany(release => release.Spec.NamedPools)).ToHashSet();
         return plan.Pools
             .Where(pool => !named.Contains(pool.Name))
             .Select(pool => new Finding(Severity.Info, "pool-untargeted", $"pool {pool.Name}",

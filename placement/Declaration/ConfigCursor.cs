@@ -8,9 +8,12 @@ namespace NodePools.Placement.Declaration;
 /// Collects every problem found while reading a declaration, each located by file, key and, when
 /// the declaration came from YAML, line and column.
 /// </summary>
-public sealed class Diagnostics(ParsedDocument document)
+public sealed class Diagnostics(ParsedDocument document, bool decrypted = false)
 {
     private readonly List<InputError> _errors = [];
+
+    /// <summary>Whether secrets arrive decrypted (the program reads Pulumi's config) or as secure: ciphertext (the stack file).</summary>
+    public bool Decrypted { get; } = decrypted;
 
     public IReadOnlyList<InputError> Errors => _errors;
 
@@ -48,6 +51,9 @@ public sealed class ConfigCursor
     public string Key { get; }
 
     public bool Exists => Node is not null;
+
+    /// <summary>Whether secrets arrive decrypted here (see <see cref="Diagnostics.Decrypted"/>).</summary>
+    public bool Decrypted => _diagnostics.Decrypted;
 
     public void Error(string message) => _diagnostics.Add(this, message);
 

@@ -22,9 +22,12 @@ public static class DeclarationParser
     public static string StackFileName(string stack) => $"Pulumi.{stack}.yaml";
 
     /// <summary>Parses a stack file already read as YAML: its <c>config:</c> mapping holds the declaration.</summary>
-    public static StackDeclaration FromStackFile(string project, string stack, ParsedDocument document)
+    public static StackDeclaration FromStackFile(string project, string stack, ParsedDocument document) =>
+        FromStackFile(project, stack, document, decrypted: false);
+
+    private static StackDeclaration FromStackFile(string project, string stack, ParsedDocument document, bool decrypted)
     {
-        var diagnostics = new Diagnostics(document);
+        var diagnostics = new Diagnostics(document, decrypted);
         var root = new ConfigCursor(document.Root, JsonPaths.Root, "", diagnostics);
         if (document.Root is not JsonObject)
         {
@@ -80,7 +83,7 @@ public static class DeclarationParser
         if (problems.Count > 0)
             throw new InvalidInputException(problems);
         var document = new ParsedDocument(file, 1, new JsonObject { ["config"] = config }, SourceMap.Empty);
-        return FromStackFile(project, stack, document);
+        return FromStackFile(project, stack, document, decrypted: true);
     }
 
     private static StackDeclaration Parse(string project, string stack, ParsedDocument document, Diagnostics diagnostics, Func<string, ConfigCursor?> key)

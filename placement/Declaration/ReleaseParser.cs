@@ -6,7 +6,7 @@ namespace NodePools.Placement.Declaration;
 /// <summary>Reads releases, their slots, and standalone pod-template ConfigMaps.</summary>
 internal static class ReleaseParser
 {
-    private static readonly string[] ReleaseKeys = ["chart", "repository", "version", "namespace", "intent", "values", "slots", "acknowledge"];
+    private static readonly string[] ReleaseKeys = ["chart", "repository", "version", "namespace", "intent", "values", "secretValues", "slots", "acknowledge"];
     private static readonly string[] SlotKeyNames =
         ["path", "style", "intent", "daemonSet", "replicas", "spreadAcrossNodes", "podLabels", "requests", "nodeSelector", "affinity", "merge"];
 
@@ -33,7 +33,11 @@ internal static class ReleaseParser
             valuesAt.Error("values must be a mapping (the chart's values)");
             values = new JsonObject();
         }
-        var secretPaths = SecretValues.Conceal(values);
+        foreach (var path in SecretValues.SecureLeaves(values))
+            valuesAt.Error($"values.{path} is a secure: value: move it to secretValues (secretValues: {{{path}: {{secure: ...}}}}), "
+                           + "which the program hands to Helm as a secret, so it never appears in state or previews in plain text");
+        var secretValues = SecretValues.Read(at.Property("secretValues"));
+        SecretValues.WriteInto(values, secretValues, at.Property("secretValues"));
 
         var intentAt = at.Property("intent");
         var releaseIntent = intentAt.Exists ? IntentParser.Parse(intentAt, pools.Names, pools.Labels) : null;
@@ -62,7 +66,7 @@ internal static class ReleaseParser
             Slots = slots,
             Intent = releaseIntent ?? new IntentSpec(),
             Acknowledgements = Acknowledgements(at.Property("acknowledge"), pools),
-            SecretPaths = secretPaths,
+            SecretValues = secretValues,
         };
     }
 

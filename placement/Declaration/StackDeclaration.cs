@@ -111,8 +111,15 @@ public sealed record ReleaseSpec
     /// <summary>Rendered workloads no values path can place, and the pool each runs on instead.</summary>
     public IReadOnlyList<AcknowledgementSpec> Acknowledgements { get; init; } = [];
 
-    /// <summary>Values paths given as Pulumi secrets (<c>secure:</c>); planning and rendering see a placeholder there.</summary>
-    public IReadOnlyList<string> SecretPaths { get; init; } = [];
+    /// <summary>
+    /// Chart values that are Pulumi secrets, by dotted values path. From the stack file they hold a
+    /// placeholder (plans and renders never see the secret); in the program they hold the decrypted
+    /// value, and the release's values reach Helm as a secret output.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SecretValues { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The values paths given as secrets.</summary>
+    public IReadOnlyList<string> SecretPaths => SecretValues.Keys.ToList();
 
     /// <summary>Every pool the release's intents and acknowledgements name.</summary>
     public IEnumerable<string> NamedPools =>

@@ -24,9 +24,24 @@ public sealed record RenderedObject(string Kind, string Name, string? Namespace,
 /// comment before each document; each document is read on its own, leniently (duplicate keys are kept
 /// as the API server reads them), so one odd template cannot hide the others.
 /// </summary>
-public static class RenderedManifest
+public static partial class RenderedManifest
 {
     private const string SourcePrefix = "# Source: ";
+
+    /// <summary>The kinds placement reads; others (CRDs with their large schemas, RBAC...) are passed over unread.</summary>
+    private static readonly HashSet<string> ReadKinds = new(StringComparer.Ordinal)
+    {
+        "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob", "ConfigMap", "Namespace",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^kind:[ \t]*[""']?([A-Za-z0-9]+)[""']?[ \t]*$", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex TopLevelKind();
+
+    /// <summary>Whether a document may hold an object placement reads; a document whose kind is not plain to see is read.</summary>
+    private static bool Wanted(string text) =>
+        TopLevelKind().Match(text) is not { Success: true } match
+        || ReadKinds.Contains(match.Groups[1].Value)
+        || match.Groups[1].Value.EndsWith("List", StringComparison.Ordinal);
 
     /// <summary>The objects in the output, and the documents that could not be read (template, reason).</summary>
     public static (IReadOnlyList<RenderedObject> Objects, IReadOnlyList<string> Problems) Read(string output)
@@ -35,6 +50,8 @@ public static class RenderedManifest
         var problems = new List<string>();
         foreach (var (source, text) in Documents(output))
         {
+            if (!Wanted(text))
+                continue;
             IReadOnlyList<LenientDocument> documents;
             try
             {
