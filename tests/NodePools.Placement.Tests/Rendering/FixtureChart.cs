@@ -1,0 +1,41 @@
+using NodePools.Placement.Checks.Rendered;
+using NodePools.Placement.Planning;
+using NodePools.Placement.Rendering;
+using NodePools.Tests.Shared;
+
+namespace NodePools.Placement.Tests.Rendering;
+
+/// <summary>
+/// Renders a release of tests/charts/fixture with the real helm, the way plan and check do. Tests
+/// that call it are skipped, with the reason, where helm is not on PATH: nothing here fakes helm.
+/// </summary>
+internal static class FixtureChart
+{
+    public static string ChartsDirectory => Repository.Path("tests", "charts");
+
+    /// <summary>The fixture release; <paramref name="body"/> adds its intent, values, slots and acknowledgements.</summary>
+    public static string Release(string body) => StackText.Releases("""
+        fixture:
+          chart: fixture
+          repository: https://charts.example.com/fixture
+          version: 0.1.0
+          namespace: apps
+        """ + "\n" + StackText.Indent(body, 2));
+
+    public static void RequireHelm() =>
+        Assert.SkipWhen(HelmRunner.Locate() is null, "helm is not on PATH: the rendered checks need a real helm (install helm 3.8+ to run them)");
+
+    public static RenderedPlan Check(string releaseBody, string? charts = null)
+    {
+        RequireHelm();
+        var plan = StackText.Plan(StackText.BasePools + "\n" + Release(releaseBody));
+        var options = new RenderOptions { ChartsDirectory = charts ?? ChartsDirectory, CacheDirectory = Path.Combine(Path.GetTempPath(), "nodepools-test-cache") };
+        return RenderedPlanner.RunAsync(plan, RenderMode.Always, options, cancellation: TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+    }
+
+    public static WorkloadPlacement Workload(RenderedPlan rendered, string id) =>
+        rendered.Evaluation!.Workloads.Single(w => w.Workload.Id == id);
+
+    public static IReadOnlyList<Finding> Findings(RenderedPlan rendered, string rule) =>
+        rendered.RenderedFindings.Where(f => f.Rule == rule).ToList();
+}
