@@ -9,11 +9,12 @@ public static class NodePoolsCli
 {
     public static int Run(string[] args, CliContext context)
     {
-        var root = new RootCommand("nodepools: plan, check, diff and explain where every pod of an EKS node-pool stack lands.")
+        var root = new RootCommand("nodepools: plan, check, diff and explain where every pod of an EKS node-pool stack lands, and discover the slots of a chart.")
         {
             PlanCommand.Create(context, findingsOnly: false),
             PlanCommand.Create(context, findingsOnly: true),
             DiffCommand.Create(context),
+            SlotsCommand.Create(context),
             ExplainCommand.Create(context),
         };
 

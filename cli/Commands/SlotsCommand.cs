@@ -1,0 +1,64 @@
+using System.CommandLine;
+using NodePools.Cli.Rendering;
+using NodePools.Placement.Discovery;
+using NodePools.Placement.Input;
+using NodePools.Placement.Planning;
+using NodePools.Placement.Rendering;
+using NodePools.Placement.Reports;
+
+namespace NodePools.Cli.Commands;
+
+/// <summary>
+/// `nodepools slots STACK RELEASE`: renders the release's chart with a marker at every placement key
+/// its values expose, maps each values path to the workloads it reaches, and prints the slots to declare.
+/// </summary>
+public static class SlotsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var arguments = new StackArguments();
+        var release = new Argument<string>("RELEASE") { Description = "The release whose chart to explore, as named under node-pools:releases." };
+        var charts = new Option<string?>("--charts")
+        {
+            Description = "A folder of charts to render from instead of their repositories (helm pull --untar output or CHART-VERSION.tgz files).",
+            HelpName = "DIR",
+        };
+        var output = OutputOption.Create(OutputFormat.Table, OutputFormat.Json);
+        var command = new Command("slots", "Discover which values path of a release's chart places which rendered workload, and print the slots to declare.");
+        arguments.AddTo(command);
+        command.Arguments.Add(release);
+        command.Options.Add(charts);
+        command.Options.Add(output);
+        command.SetAction((parse, cancellation) => RunAsync(context,
+            parse.GetRequiredValue(arguments.Directory),
+            parse.GetRequiredValue(arguments.Stack),
+            parse.GetRequiredValue(release),
+            parse.GetValue(charts),
+            OutputOption.Parse(parse.GetRequiredValue(output)),
+            cancellation));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(CliContext context, string directory, string stack, string release, string? charts, OutputFormat format,
+        CancellationToken cancellation)
+    {
+        var plan = StackPlanner.PlanFromDirectory(directory, stack);
+        if (charts is not null && !Directory.Exists(charts))
+            throw new InvalidInputException(new InputError(charts, "--charts", "no such folder: it should hold the charts (helm pull --untar output or .tgz files)"));
+        var helm = HelmRunner.Locate()
+            ?? throw new InvalidInputException(new InputError("helm", "slots", "helm is not on PATH (or NODEPOOLS_HELM): discovery renders the chart, so it needs helm 3.8 or later"));
+        var discovery = await SlotDiscovery.RunAsync(plan, release, helm, new RenderOptions { ChartsDirectory = charts },
+            new Progress(context.Error), cancellation);
+        var report = SlotsReport.From(discovery, SlotSuggestion.From(discovery));
+        if (format == OutputFormat.Json)
+            context.Output.WriteLine(ReportJson.Serialize(report));
+        else
+            SlotsTable.Render(context.Console, report);
+        return ExitCodes.Ok;
+    }
+
+    private sealed class Progress(TextWriter error) : IProgress<string>
+    {
+        public void Report(string value) => error.WriteLine(value);
+    }
+}

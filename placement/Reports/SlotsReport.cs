@@ -1,0 +1,52 @@
+using NodePools.Placement.Discovery;
+using NodePools.Placement.Rendering;
+
+namespace NodePools.Placement.Reports;
+
+/// <summary>`nodepools slots --output json`: which values path reaches which workload, the slots to declare, and what no path reaches.</summary>
+public sealed record SlotsReport(
+    string Release,
+    string Chart,
+    string Version,
+    IReadOnlyList<string> Workloads,
+    IReadOnlyList<PathReport> Paths,
+    IReadOnlyList<SuggestedSlotReport> Slots,
+    IReadOnlyList<string> Unreachable,
+    string Yaml,
+    IReadOnlyList<string> Refused)
+{
+    public static SlotsReport From(Discovery.Discovery discovery, SlotSuggestion suggestion) => new(
+        discovery.Release.Name,
+        discovery.Release.Spec.Chart,
+        discovery.Release.Spec.Version,
+        discovery.Workloads.Select(w => w.Origin == NodePools.Placement.Workloads.WorkloadOrigin.Test ? $"{w.Id} (helm test)" : w.Id).ToList(),
+        discovery.Paths
+            .OrderBy(p => p.Target.Path, StringComparer.Ordinal)
+            .Select(p => new PathReport(p.Target.Display, Style(p.Target),
+                p.Workloads.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => new PathWorkloadReport(w.Key, w.Value.Select(Key).ToList())).ToList()))
+            .ToList(),
+        suggestion.Slots.Select(s => new SuggestedSlotReport(s.Target.Display, Style(s.Target), s.NodeSelector, s.Affinity, s.DaemonSet, s.Workloads)).ToList(),
+        suggestion.Unreachable,
+        suggestion.Yaml(discovery.Release.Spec),
+        discovery.Refused);
+
+    public static string Style(PlacementTarget target) => target.Style switch
+    {
+        Declaration.SlotStyle.FlyteDefaults => "flyte-defaults",
+        Declaration.SlotStyle.PodTemplate => "pod-template",
+        _ => "standard",
+    };
+
+    public static string Key(PlacementKey key) => key switch
+    {
+        PlacementKey.Affinity => "affinity",
+        PlacementKey.Tolerations => "tolerations",
+        _ => "nodeSelector",
+    };
+}
+
+public sealed record PathReport(string Path, string Style, IReadOnlyList<PathWorkloadReport> Workloads);
+
+public sealed record PathWorkloadReport(string Workload, IReadOnlyList<string> Keys);
+
+public sealed record SuggestedSlotReport(string Path, string Style, bool NodeSelector, bool Affinity, bool DaemonSet, IReadOnlyList<string> Workloads);
