@@ -22,14 +22,15 @@ public sealed record RenderedPlan(StackPlan Plan, RenderedEvaluation? Evaluation
 /// <summary>The stage after planning: render every release with helm and check what Kubernetes will receive.</summary>
 public static class RenderedPlanner
 {
+    /// <param name="locateHelm">Finds helm; <see cref="HelmRunner.Locate"/> unless given.</param>
     public static async Task<RenderedPlan> RunAsync(StackPlan plan, RenderMode mode, RenderOptions options, IProgress<string>? progress = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, Func<HelmRunner?>? locateHelm = null)
     {
         if (mode == RenderMode.Never)
             return RenderedPlan.Unrendered(plan, "rendering was turned off (--no-render): only the declared slots were checked");
         if (options.ChartsDirectory is { } charts && !Directory.Exists(charts))
             throw new InvalidInputException(new InputError(charts, "--charts", "no such folder: it should hold the charts (helm pull --untar output or .tgz files)"));
-        if (HelmRunner.Locate() is not { } helm)
+        if ((locateHelm ?? HelmRunner.Locate)() is not { } helm)
         {
             return mode == RenderMode.Always
                 ? throw new InvalidInputException(new InputError("helm", "--render", "helm is not on PATH (or NODEPOOLS_HELM): install helm 3.8 or later to render the charts"))

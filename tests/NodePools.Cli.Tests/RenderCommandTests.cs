@@ -1,0 +1,154 @@
+using System.Text.Json;
+using NodePools.Placement.Rendering;
+using NodePools.Tests.Shared;
+
+namespace NodePools.Cli.Tests;
+
+/// <summary>plan, check and slots rendering tests/charts/fixture with the real helm; skipped with the reason where helm is absent.</summary>
+public class RenderCommandTests
+{
+    private static readonly string Charts = Repository.Path("tests", "charts");
+
+    private const string Stack = """
+        config:
+          node-pools:cluster: {name: t, version: "1.33", availabilityZones: [us-east-1a, us-east-1b]}
+          node-pools:pools:
+            services:
+              instanceTypes: [m6i.large]
+              scaling: {min: 1, max: 3}
+              labels: {role: services}
+              taints: [{key: role, value: services, effect: NoSchedule}]
+            system:
+              instanceTypes: [m6i.large]
+              scaling: {min: 1, max: 3}
+              labels: {role: system}
+          node-pools:releases:
+            fixture:
+              chart: fixture
+              repository: https://charts.example.com/fixture
+              version: 0.1.0
+              namespace: apps
+              intent: {pool: services}
+              values: {apiKey: x}
+              slots:
+                - path: global
+                - {path: builder, nodeSelector: true, affinity: false}
+                - {path: resolver, nodeSelector: true, affinity: false}
+                - {path: agent, daemonSet: true}
+                - path: migrate
+                - path: metrics
+                - {path: runtime.default-pod-template, style: pod-template}
+              acknowledge:
+                - {workload: Deployment/fixture-static, pool: system, reason: no values reach it}
+        """;
+
+    private static string Project(string stackFile)
+    {
+        var dir = Directory.CreateTempSubdirectory("nodepools-").FullName;
+        File.WriteAllText(Path.Combine(dir, "Pulumi.yaml"), "name: node-pools\nruntime: dotnet\n");
+        File.WriteAllText(Path.Combine(dir, "Pulumi.test.yaml"), stackFile);
+        return dir;
+    }
+
+    private static void RequireHelm() =>
+        Assert.SkipWhen(HelmRunner.Locate() is null, "helm is not on PATH: these tests render a chart with the real helm");
+
+    [Fact]
+    public void Check_renders_the_charts_and_passes_when_every_workload_is_placed()
+    {
+        RequireHelm();
+        var (exit, output, error) = CliRunner.Run("check", "test", "--dir", Project(Stack), "--render", "--charts", Charts);
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("fixture: rendered 10 workload(s)", error);
+        Assert.Contains("Rendered 10 workload(s) of 1 release(s)", output);
+    }
+
+    [Fact]
+    public void Check_fails_on_a_workload_its_slots_do_not_reach_and_names_the_fix()
+    {
+        RequireHelm();
+        var (exit, output, _) = CliRunner.Run("check", "test", "--dir", Project(Stack.Replace("        - path: metrics\n", "", StringComparison.Ordinal)),
+            "--render", "--charts", Charts, "-o", "json");
+        Assert.Equal(1, exit);
+        using var json = JsonDocument.Parse(output);
+        var finding = json.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("rule").GetString() == "workload-off-pool");
+        Assert.Equal("fixture Deployment/fixture-metrics", finding.GetProperty("subject").GetString());
+        Assert.Contains("values path metrics", finding.GetProperty("fix").GetString());
+    }
+
+    [Fact]
+    public void Plan_json_carries_rendered_workloads_acknowledgements_and_final_values()
+    {
+        RequireHelm();
+        var (exit, output, _) = CliRunner.Run("plan", "test", "--dir", Project(Stack), "--render", "--charts", Charts, "-o", "json");
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var rendering = json.RootElement.GetProperty("rendering");
+        Assert.True(rendering.GetProperty("rendered").GetBoolean());
+        var metrics = rendering.GetProperty("workloads").EnumerateArray().Single(w => w.GetProperty("workload").GetString() == "Deployment/fixture-metrics");
+        Assert.Equal("placed", metrics.GetProperty("status").GetString());
+        Assert.Equal(["services"], metrics.GetProperty("fits").EnumerateArray().Select(p => p.GetString()));
+        var release = json.RootElement.GetProperty("releases")[0];
+        Assert.Equal("Deployment/fixture-static", release.GetProperty("acknowledgements")[0].GetProperty("workload").GetString());
+        Assert.Equal("pool: services", release.GetProperty("intent").GetString());
+        Assert.Equal("services", release.GetProperty("values").GetProperty("metrics").GetProperty("affinity").GetProperty("nodeAffinity")
+            .GetProperty("requiredDuringSchedulingIgnoredDuringExecution").GetProperty("nodeSelectorTerms")[0].GetProperty("matchExpressions")[0]
+            .GetProperty("values")[0].GetString());
+    }
+
+    [Fact]
+    public void Without_rendering_the_report_says_why()
+    {
+        var (exit, output, error) = CliRunner.Run("plan", "test", "--dir", Project(Stack), "--no-render", "-o", "json");
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var rendering = json.RootElement.GetProperty("rendering");
+        Assert.False(rendering.GetProperty("rendered").GetBoolean());
+        Assert.Contains("--no-render", rendering.GetProperty("skipped").GetString());
+        Assert.DoesNotContain("note:", error);
+    }
+
+    [Fact]
+    public void Render_options_that_contradict_or_name_a_missing_folder_exit_2()
+    {
+        var dir = Project(Stack);
+        var (exit, _, error) = CliRunner.Run("check", "test", "--dir", dir, "--render", "--no-render");
+        Assert.Equal(2, exit);
+        Assert.Contains("--render and --no-render contradict each other", error);
+        (exit, _, error) = CliRunner.Run("check", "test", "--dir", dir, "--charts", Path.Combine(dir, "missing"));
+        Assert.Equal(2, exit);
+        Assert.Contains("--charts: no such folder", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public void Slots_discovers_the_paths_and_prints_the_slots_to_declare()
+    {
+        RequireHelm();
+        var (exit, output, _) = CliRunner.Run("slots", "test", "fixture", "--dir", Project(Stack), "--charts", Charts, "-o", "json");
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        var builder = root.GetProperty("paths").EnumerateArray().Single(p => p.GetProperty("path").GetString() == "builder");
+        Assert.Equal(["tolerations", "nodeSelector"], builder.GetProperty("workloads")[0].GetProperty("keys").EnumerateArray().Select(k => k.GetString()));
+        var global = root.GetProperty("paths").EnumerateArray().Single(p => p.GetProperty("path").GetString() == "global");
+        Assert.Equal(["Deployment/fixture-api", "Deployment/fixture-worker"], global.GetProperty("workloads").EnumerateArray().Select(w => w.GetProperty("workload").GetString()));
+        var slots = root.GetProperty("slots").EnumerateArray().ToDictionary(s => s.GetProperty("path").GetString()!);
+        Assert.Equal(["Deployment/fixture-api", "Deployment/fixture-worker"], slots["global"].GetProperty("workloads").EnumerateArray().Select(w => w.GetString()));
+        Assert.True(slots["builder"].GetProperty("nodeSelector").GetBoolean());
+        Assert.False(slots["builder"].GetProperty("affinity").GetBoolean());
+        Assert.False(slots["resolver"].GetProperty("affinity").GetBoolean()); // its own nodeAffinity comes after ours
+        Assert.True(slots["agent"].GetProperty("daemonSet").GetBoolean());
+        Assert.Equal(["Deployment/fixture-static"], root.GetProperty("unreachable").EnumerateArray().Select(w => w.GetString()));
+        Assert.Contains("- workload: Deployment/fixture-static\n  pool: system", root.GetProperty("yaml").GetString());
+    }
+
+    [Fact]
+    public void Slots_of_an_unknown_release_exit_2()
+    {
+        RequireHelm();
+        var (exit, _, error) = CliRunner.Run("slots", "test", "nope", "--dir", Project(Stack), "--charts", Charts);
+        Assert.Equal(2, exit);
+        Assert.Contains("no release \"nope\" (releases: fixture)", error);
+    }
+}
