@@ -8,7 +8,8 @@ namespace NodePools.Cli.Commands;
 
 /// <summary>
 /// `nodepools diff BASE_FILE STACK`: compares an earlier version of a stack file (e.g.
-/// <c>git show origin/main:Pulumi.prod.yaml &gt; base.yaml</c>) with the current one.
+/// <c>git show origin/main:Pulumi.prod.yaml &gt; base.yaml</c>) with the current one; with rendering,
+/// also where each rendered workload can run before and after.
 /// </summary>
 public static class DiffCommand
 {
@@ -19,26 +20,33 @@ public static class DiffCommand
             Description = "The earlier version of the stack file, e.g. from git show origin/main:Pulumi.prod.yaml.",
         };
         var arguments = new StackArguments();
+        var render = new RenderArguments();
         var output = OutputOption.Create(OutputFormat.Table, OutputFormat.Markdown, OutputFormat.Json);
         var command = new Command("diff", "Review a stack change: what changes per pool and per slot, and the hazards of deploying it in one go.");
         command.Arguments.Add(baseFile);
         arguments.AddTo(command);
+        render.AddTo(command);
         command.Options.Add(output);
-        command.SetAction(parse => Run(context,
+        command.SetAction((parse, cancellation) => RunAsync(context,
             parse.GetRequiredValue(baseFile),
             parse.GetRequiredValue(arguments.Directory),
             parse.GetRequiredValue(arguments.Stack),
-            OutputOption.Parse(parse.GetRequiredValue(output))));
+            OutputOption.Parse(parse.GetRequiredValue(output)),
+            render.Read(parse),
+            cancellation));
         return command;
     }
 
-    public static int Run(CliContext context, string baseFile, string directory, string stack, OutputFormat format)
+    internal static async Task<int> RunAsync(CliContext context, string baseFile, string directory, string stack, OutputFormat format,
+        RenderRequest render, CancellationToken cancellation)
     {
         var project = StackFiles.ProjectName(directory);
         var current = StackPlanner.PlanFromDirectory(directory, stack);
         var before = StackPlanner.Plan(StackFiles.ReadStackFile(project, stack, baseFile));
         var diff = StackDiff.Compare(before, current);
-        var report = DiffReport.From(diff, current, baseFile);
+        var renderedBefore = await render.RunAsync(context, before, cancellation);
+        var renderedNow = await render.RunAsync(context, current, cancellation);
+        var report = DiffReport.From(diff, current, baseFile).WithRendering(renderedBefore, renderedNow);
         switch (format)
         {
             case OutputFormat.Json:

@@ -39,6 +39,25 @@ public static class DiffTable
             console.MarkupLine("No slot changes.");
         }
 
+        if (report.Workloads.Count > 0)
+        {
+            var workloads = new Table().Title("[bold]Where rendered workloads can run[/]").Border(TableBorder.Rounded)
+                .AddColumns("release", "workload", "change", "pools before", "pools after");
+            foreach (var change in report.Workloads)
+            {
+                workloads.AddRow(new Text(change.Release), new Text(change.Workload), new Text(change.Kind),
+                    new Text(change.Before.Count == 0 ? "(none)" : string.Join(", ", change.Before)),
+                    new Text(change.After.Count == 0 ? "(none)" : string.Join(", ", change.After)));
+            }
+            console.Write(workloads);
+        }
+        else
+        {
+            console.MarkupLine(report.Rendering.StartsWith("base and current rendered", StringComparison.Ordinal)
+                ? "No rendered workload changes its pools."
+                : $"[yellow]Charts {Markup.Escape(report.Rendering)}.[/]");
+        }
+
         FindingsTable.Render(console, report.Findings, report.Summary, "No hazards: this change can be deployed in one go.");
     }
 

@@ -30,6 +30,19 @@ public static class DiffMarkdown
                 [
                     Markdown.Code(s.Slot), s.Kind, string.Join(", ", s.Before), string.Join(", ", s.After), s.PlacementChanged ? "changed" : "same",
                 ])));
+
+        text.Append("\n### Where rendered workloads can run\n\n");
+        text.Append(report.Workloads.Count > 0
+            ? Markdown.Table(["release", "workload", "change", "pools before", "pools after"],
+                report.Workloads.Select(w => (IReadOnlyList<string>)
+                [
+                    Markdown.Code(w.Release), Markdown.Code(w.Workload), w.Kind, Pools(w.Before), Pools(w.After),
+                ]))
+            : report.Rendering.StartsWith("base and current rendered", StringComparison.Ordinal)
+                ? "No workload changes its pools.\n"
+                : $"Charts {report.Rendering}.\n");
         return text.ToString();
     }
+
+    private static string Pools(IReadOnlyList<string> pools) => pools.Count == 0 ? "(none)" : string.Join(", ", pools);
 }

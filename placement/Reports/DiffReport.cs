@@ -12,6 +12,18 @@ public sealed record DiffReport(
     IReadOnlyList<FindingReport> Findings,
     FindingCounts Summary)
 {
+    /// <summary>Rendered workloads whose pools change; empty when nothing was rendered (see <see cref="Rendering"/>).</summary>
+    public IReadOnlyList<WorkloadChange> Workloads { get; init; } = [];
+
+    /// <summary>Whether base and current were rendered, or why not.</summary>
+    public string Rendering { get; init; } = "not rendered";
+
+    /// <summary>Adds the per-workload placement changes of rendered base and current stacks.</summary>
+    public DiffReport WithRendering(Rendering.RenderedPlan before, Rendering.RenderedPlan after) =>
+        before.Evaluation is { } then && after.Evaluation is { } now
+            ? this with { Workloads = WorkloadDiff.Compare(then, now), Rendering = "base and current rendered with " + now.Render.HelmVersion }
+            : this with { Rendering = "not rendered: " + (after.Skipped ?? before.Skipped) };
+
     public static DiffReport From(StackDiffResult diff, Planning.StackPlan current, string baseFile) => new(
         current.Declaration.Project,
         current.Declaration.Stack,

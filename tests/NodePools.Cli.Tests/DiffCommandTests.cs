@@ -9,7 +9,7 @@ public class DiffCommandTests
     [Fact]
     public void The_same_stack_has_no_changes_and_exits_0()
     {
-        var (exit, output, _) = CliRunner.Run("diff", Path.Combine(Root, "Pulumi.prod.yaml"), "prod", "--dir", Root);
+        var (exit, output, _) = CliRunner.Run("diff", Path.Combine(Root, "Pulumi.prod.yaml"), "prod", "--dir", Root, "--no-render");
         Assert.Equal(0, exit);
         Assert.Contains("No pool changes.", output);
         Assert.Contains("No hazards", output);
@@ -21,7 +21,7 @@ public class DiffCommandTests
         var stack = File.ReadAllText(Path.Combine(Root, "Pulumi.dev.yaml"));
         var baseFile = CliRunner.TempFile(stack.Replace("        - {key: workload, value: dispatch, effect: NoExecute}\n", ""));
 
-        var (exit, output, _) = CliRunner.Run("diff", baseFile, "dev", "--dir", Root, "-o", "json");
+        var (exit, output, _) = CliRunner.Run("diff", baseFile, "dev", "--dir", Root, "-o", "json", "--no-render");
         Assert.Equal(1, exit);
         var report = JsonDocument.Parse(output).RootElement;
         var hazard = report.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("rule").GetString() == "taint-before-toleration");
@@ -29,7 +29,7 @@ public class DiffCommandTests
         Assert.Equal("pool dispatch", hazard.GetProperty("subject").GetString());
         Assert.Equal("in place", report.GetProperty("pools")[0].GetProperty("fields")[0].GetProperty("effect").GetString());
 
-        var markdown = CliRunner.Run("diff", baseFile, "dev", "--dir", Root, "-o", "markdown").Out;
+        var markdown = CliRunner.Run("diff", baseFile, "dev", "--dir", Root, "-o", "markdown", "--no-render").Out;
         Assert.StartsWith("## Placement changes: node-pools / dev", markdown);
         Assert.Contains("deploy twice", markdown);
     }
@@ -38,7 +38,7 @@ public class DiffCommandTests
     public void A_broken_base_file_exits_2_naming_it()
     {
         var baseFile = CliRunner.TempFile("config:\n  node-pools:pools: [\n");
-        var (exit, _, error) = CliRunner.Run("diff", baseFile, "dev", "--dir", Root);
+        var (exit, _, error) = CliRunner.Run("diff", baseFile, "dev", "--dir", Root, "--no-render");
         Assert.Equal(2, exit);
         Assert.Contains(baseFile, error);
     }

@@ -151,4 +151,18 @@ public class RenderCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("no release \"nope\" (releases: fixture)", error);
     }
+
+    [Fact]
+    public void Diff_shows_where_each_rendered_workload_moves()
+    {
+        RequireHelm();
+        var dir = Project(Stack);
+        var baseFile = Path.Combine(dir, "base.yaml");
+        File.WriteAllText(baseFile, Stack.Replace("        - path: metrics\n", "", StringComparison.Ordinal));
+        var (exit, output, error) = CliRunner.Run("diff", baseFile, "test", "--dir", dir, "--render", "--charts", Charts, "-o", "markdown");
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("### Where rendered workloads can run", output);
+        Assert.Contains("| `fixture` | `Deployment/fixture-metrics` | moved | system | services |", output);
+        Assert.DoesNotContain("fixture-api`", output); // it did not move
+    }
 }
