@@ -2,6 +2,7 @@ using System.CommandLine;
 using NodePools.Placement.Deployment;
 using NodePools.Placement.Input;
 using NodePools.Placement.Planning;
+using NodePools.Placement.Rendering;
 using NodePools.Placement.Reports;
 using NodePools.Placement.Review;
 using Pulumi.Automation.Commands.Exceptions;
@@ -26,6 +27,12 @@ public static class StackCommands
         var force = new Option<bool>("--force") { Description = "Deploy even when the placement checks report errors." };
         var baseFile = new Option<string>("--base") { Description = "The stack file as it is on the base branch.", Required = true };
         var outputFile = new Option<string?>("--output", "-o") { Description = "Write the review Markdown to this file instead of standard output." };
+        var charts = new Option<string?>("--charts")
+        {
+            Description = "A folder of charts to render from instead of their repositories (helm pull --untar output or CHART-VERSION.tgz files).",
+            HelpName = "DIR",
+        };
+        var noRender = new Option<bool>("--no-render") { Description = "Do not render the charts (by default they are, when helm is on PATH)." };
 
         Command Operation(string verb, string description, Func<StackDriver, CancellationToken, Task> run, bool forceable = false)
         {
@@ -56,7 +63,7 @@ public static class StackCommands
 
         var review = new Command("review", "Preview with diff plus the placement review, as one Markdown document for a pull-request comment.")
         {
-            stack, directory, baseFile, outputFile,
+            stack, directory, baseFile, outputFile, charts, noRender,
         };
         review.SetAction((parse, cancellation) => Guarded(log, async () =>
         {
@@ -65,17 +72,23 @@ public static class StackCommands
             var current = StackPlanner.PlanFromDirectory(dir, stackName);
             var before = StackPlanner.Plan(StackFiles.ReadStackFile(StackFiles.ProjectName(dir), stackName, parse.GetRequiredValue(baseFile)));
             var placement = StackDiff.Compare(before, current);
+            var mode = parse.GetValue(noRender) ? RenderMode.Never : RenderMode.Auto;
+            var options = new RenderOptions { ChartsDirectory = parse.GetValue(charts) };
+            var renderedBefore = await RenderedPlanner.RunAsync(before, mode, options, cancellation: cancellation);
+            var renderedNow = await RenderedPlanner.RunAsync(current, mode, options, cancellation: cancellation);
+            if (renderedNow.Skipped is { } skipped && mode != RenderMode.Never)
+                log.WriteLine($"note: {skipped}");
 
             var steps = new PreviewSteps();
             var preview = await new StackDriver(dir, stackName, log).PreviewAsync(steps.OnEvent, cancellation);
             var document = ReviewDocument.Render(current.Declaration.Project, stackName, PreviewSteps.Summary(preview.ChangeSummary), steps.Steps,
-                DiffReport.From(placement, current, parse.GetRequiredValue(baseFile)));
+                DiffReport.From(placement, current, parse.GetRequiredValue(baseFile)).WithRendering(renderedBefore, renderedNow));
 
             if (parse.GetValue(outputFile) is { } file)
                 await File.WriteAllTextAsync(file, document, cancellation);
             else
                 output.Write(document);
-            return placement.HasErrors || current.HasErrors ? Failed : Ok;
+            return placement.HasErrors || renderedNow.HasErrors ? Failed : Ok;
         }));
 
         return new RootCommand("nodepools-stacks: preview, deploy and review the node-pools stacks through the Pulumi Automation API.")

@@ -15,6 +15,7 @@ public class WorkflowTests
         ["aws-actions/configure-aws-credentials"] = ["role-to-assume", "aws-region", "role-session-name", "role-duration-seconds", "audience"],
         ["actions/setup-dotnet"] = ["dotnet-version", "global-json-file"],
         ["actions/checkout"] = ["fetch-depth", "ref"],
+        ["azure/setup-helm"] = ["version", "token", "downloadBaseURL"],
     };
 
     public static TheoryData<string> Workflows => new(Directory.GetFiles(Path.Combine(CliRunner.RepositoryRoot, ".github", "workflows"), "*.yml").Select(Path.GetFileName)!);
@@ -53,12 +54,14 @@ public class WorkflowTests
         var workflow = Load("pull-request.yml");
         Assert.Equal("write", (string?)workflow["permissions"]!["pull-requests"]);
         Assert.Equal("test", (string?)workflow["jobs"]!["review"]!["needs"]);
-        Assert.Equal("./test.sh", (string?)workflow["jobs"]!["test"]!["steps"]![2]!["run"]);
+        Assert.Equal("./test.sh", (string?)workflow["jobs"]!["test"]!["steps"]![3]!["run"]);
+        Assert.StartsWith("azure/setup-helm@", (string?)workflow["jobs"]!["test"]!["steps"]![2]!["uses"]); // the rendering tests need helm
         var review = workflow["jobs"]!["review"]!;
         Assert.Equal(["dev", "prod"], review["strategy"]!["matrix"]!["stack"]!.AsArray().Select(s => (string?)s));
         var runs = string.Join("\n", review["steps"]!.AsArray().Select(s => (string?)s!["run"] ?? ""));
-        Assert.Contains("-- check ${{ matrix.stack }}", runs);
-        Assert.Contains("-- diff base.yaml ${{ matrix.stack }}", runs);
+        Assert.Contains("-- check ${{ matrix.stack }} --render", runs);
+        Assert.Contains("-- diff base.yaml ${{ matrix.stack }} --render", runs);
+        Assert.Contains(review["steps"]!.AsArray(), s => ((string?)s!["uses"])?.StartsWith("azure/setup-helm@", StringComparison.Ordinal) == true);
         var preview = Steps(workflow).Single(s => ((string?)s["uses"])?.StartsWith("pulumi/actions") == true);
         Assert.Equal(("preview", true, true, true), ((string?)preview["with"]!["command"], (bool)preview["with"]!["comment-on-pr"]!, (bool)preview["with"]!["diff"]!, (bool)preview["with"]!["edit-pr-comment"]!));
     }

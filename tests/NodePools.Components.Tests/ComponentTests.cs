@@ -113,6 +113,41 @@ public class ComponentTests
     }
 
     [Fact]
+    public async Task Values_with_secret_values_reach_the_engine_as_a_secret_and_others_in_the_clear()
+    {
+        var registered = new System.Collections.Concurrent.ConcurrentDictionary<string, Output<ImmutableDictionary<string, object>>>();
+        await Deploy(() =>
+        {
+            var provider = new Pulumi.Kubernetes.Provider("k8s", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = EchoMocks.Kubeconfig });
+            // Transformations see each resource's arguments as they are registered with the engine.
+            var probe = new Probe(new ComponentResourceOptions
+            {
+                ResourceTransformations =
+                {
+                    args =>
+                    {
+                        if (args.Args is Pulumi.Kubernetes.Types.Inputs.Helm.V3.ReleaseArgs release)
+                            registered[args.Resource.GetResourceName()] = release.Values.ToOutput();
+                        return null;
+                    },
+                },
+            });
+            foreach (var name in new[] { "union", "argo-cd" })
+            {
+                _ = new PlacedRelease(name, new PlacedReleaseArgs { Plan = Dev.Releases.Single(r => r.Name == name), Provider = provider, TargetNodeGroups = [] },
+                    new ComponentResourceOptions { Parent = probe });
+            }
+        });
+
+        Assert.NotEmpty(Dev.Releases.Single(r => r.Name == "union").Spec.SecretValues);
+        Assert.True(await Output.IsSecretAsync(registered["union"]));
+        Assert.Empty(Dev.Releases.Single(r => r.Name == "argo-cd").Spec.SecretValues);
+        Assert.False(await Output.IsSecretAsync(registered["argo-cd"]));
+    }
+
+    private sealed class Probe(ComponentResourceOptions options) : ComponentResource("test:index:Probe", "probe", options);
+
+    [Fact]
     public async Task An_OCI_chart_is_referenced_by_URL_without_a_repository()
     {
         var plan = Dev.Releases.Single(r => r.Name == "postgresql");
