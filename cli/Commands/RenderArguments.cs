@@ -18,7 +18,10 @@ internal sealed class RenderArguments
         Description = "Check only the declared slots; do not run helm.",
     };
 
-    public Option<string?> Charts { get; } = new("--charts")
+    public Option<string?> Charts { get; } = ChartsOption();
+
+    /// <summary>--charts DIR, for every command that renders.</summary>
+    public static Option<string?> ChartsOption() => new("--charts")
     {
         Description = "A folder of charts to render from instead of their repositories (helm pull --untar output or CHART-VERSION.tgz files).",
         HelpName = "DIR",

@@ -18,11 +18,7 @@ public static class SlotsCommand
     {
         var arguments = new StackArguments();
         var release = new Argument<string>("RELEASE") { Description = "The release whose chart to explore, as named under node-pools:releases." };
-        var charts = new Option<string?>("--charts")
-        {
-            Description = "A folder of charts to render from instead of their repositories (helm pull --untar output or CHART-VERSION.tgz files).",
-            HelpName = "DIR",
-        };
+        var charts = RenderArguments.ChartsOption();
         var output = OutputOption.Create(OutputFormat.Table, OutputFormat.Json);
         var command = new Command("slots", "Discover which values path of a release's chart places which rendered workload, and print the slots to declare.");
         arguments.AddTo(command);

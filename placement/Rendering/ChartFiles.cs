@@ -18,7 +18,7 @@ public static class ChartFiles
     private const long MaxFileBytes = 8 * 1024 * 1024;
 
     public static string? Version(string chartYaml) =>
-        Parse(chartYaml)?["version"] is JsonValue value ? value.ToString() : null;
+        LenientYaml.FirstOrNull(chartYaml)?["version"] is JsonValue value ? value.ToString() : null;
 
     public static IReadOnlyList<ChartValues> DefaultValues(string chartPath)
     {
@@ -33,9 +33,9 @@ public static class ChartFiles
 
     private static void Collect(ChartTree tree, string prefix, int depth, List<ChartValues> result)
     {
-        var chart = tree.Texts.TryGetValue("Chart.yaml", out var chartYaml) ? Parse(chartYaml) : null;
+        var chart = tree.Texts.TryGetValue("Chart.yaml", out var chartYaml) ? LenientYaml.FirstOrNull(chartYaml) : null;
         var name = chart?["name"]?.ToString() ?? "chart";
-        result.Add(new ChartValues(prefix, name, tree.Texts.TryGetValue("values.yaml", out var values) && Parse(values) is JsonObject obj ? obj : new JsonObject()));
+        result.Add(new ChartValues(prefix, name, tree.Texts.TryGetValue("values.yaml", out var values) && LenientYaml.FirstOrNull(values) is JsonObject obj ? obj : new JsonObject()));
         if (depth >= MaxSubchartDepth)
             return;
 
@@ -51,7 +51,7 @@ public static class ChartFiles
 
         foreach (var subchart in Subcharts(tree))
         {
-            var subchartYaml = subchart.Texts.TryGetValue("Chart.yaml", out var text) ? Parse(text) : null;
+            var subchartYaml = subchart.Texts.TryGetValue("Chart.yaml", out var text) ? LenientYaml.FirstOrNull(text) : null;
             var subchartName = subchartYaml?["name"]?.ToString() ?? "";
             foreach (var alias in aliases.GetValueOrDefault(subchartName) ?? [subchartName])
                 Collect(subchart, prefix.Length == 0 ? alias : $"{prefix}.{alias}", depth + 1, result);
@@ -129,16 +129,4 @@ public static class ChartFiles
         || (relative.StartsWith("charts/", StringComparison.Ordinal)
             && (relative.EndsWith("/Chart.yaml", StringComparison.Ordinal) || relative.EndsWith("/values.yaml", StringComparison.Ordinal) || relative.EndsWith(".tgz", StringComparison.Ordinal)));
 
-    private static JsonNode? Parse(string yaml)
-    {
-        try
-        {
-            var documents = LenientYaml.Parse(yaml);
-            return documents.Count > 0 ? documents[0].Root : null;
-        }
-        catch (YamlDotNet.Core.YamlException)
-        {
-            return null;
-        }
-    }
 }

@@ -23,6 +23,20 @@ public static class LenientYaml
     public const int MaxNodes = 2_000_000;
 
     /// <exception cref="YamlException">The text is not YAML, or exceeds the limits.</exception>
+    /// <summary>The first document's root, or null when the text is not YAML (for embedded YAML that may be anything).</summary>
+    public static JsonNode? FirstOrNull(string text)
+    {
+        try
+        {
+            var documents = Parse(text);
+            return documents.Count > 0 ? documents[0].Root : null;
+        }
+        catch (YamlException)
+        {
+            return null;
+        }
+    }
+
     public static IReadOnlyList<LenientDocument> Parse(string text)
     {
         var parser = new Parser(new StringReader(text));

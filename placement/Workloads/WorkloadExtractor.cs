@@ -57,7 +57,7 @@ public static class WorkloadExtractor
                 continue;
             if (TektonTemplateKeys.TryGetValue(key, out var honoured))
             {
-                if (ParseYaml(yaml) is not JsonObject template)
+                if (LenientYaml.FirstOrNull(yaml) is not JsonObject template)
                     continue;
                 var spec = honoured is null ? template : Only(template, honoured);
                 if (Build($"{configMap.Id}[{key}]", Scheduling.WorkloadKinds.Pod, WorkloadOrigin.RuntimeTemplate, configMap.Source, spec, [], problems) is { } workload)
@@ -68,7 +68,7 @@ public static class WorkloadExtractor
                     };
                 }
             }
-            else if (yaml.Contains("default-", StringComparison.Ordinal) && ParseYaml(yaml) is JsonObject document)
+            else if (yaml.Contains("default-", StringComparison.Ordinal) && LenientYaml.FirstOrNull(yaml) is JsonObject document)
             {
                 foreach (var (path, holder) in FlyteDefaultsHolders(document, ""))
                 {
@@ -111,18 +111,6 @@ public static class WorkloadExtractor
         return kept;
     }
 
-    private static JsonNode? ParseYaml(string text)
-    {
-        try
-        {
-            var documents = LenientYaml.Parse(text);
-            return documents.Count > 0 ? documents[0].Root : null;
-        }
-        catch (YamlDotNet.Core.YamlException)
-        {
-            return null;
-        }
-    }
 
     private static Workload? Build(string id, string kind, WorkloadOrigin origin, string source, JsonObject spec, IEnumerable<DuplicateKey> duplicates, List<string> problems)
     {

@@ -16,6 +16,15 @@ internal static class CliRunner
         return (exit, output.ToString(), error.ToString());
     }
 
+    /// <summary>A project directory with Pulumi.yaml and one stack file, Pulumi.test.yaml.</summary>
+    public static string Project(string stackFile)
+    {
+        var dir = Directory.CreateTempSubdirectory("nodepools-").FullName;
+        File.WriteAllText(Path.Combine(dir, "Pulumi.yaml"), "name: node-pools\nruntime: dotnet\n");
+        File.WriteAllText(Path.Combine(dir, "Pulumi.test.yaml"), stackFile);
+        return dir;
+    }
+
     public static string Example(string relative) => Path.Combine(RepositoryRoot, "examples", relative);
 
     public static string TempFile(string content, string extension = ".yaml")

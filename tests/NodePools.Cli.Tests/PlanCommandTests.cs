@@ -6,14 +6,6 @@ public class PlanCommandTests
 {
     private static string Root => CliRunner.RepositoryRoot;
 
-    /// <summary>A project directory with Pulumi.yaml and one stack file.</summary>
-    private static string Project(string stackFile)
-    {
-        var dir = Directory.CreateTempSubdirectory("nodepools-").FullName;
-        File.WriteAllText(Path.Combine(dir, "Pulumi.yaml"), "name: node-pools\nruntime: dotnet\n");
-        File.WriteAllText(Path.Combine(dir, "Pulumi.test.yaml"), stackFile);
-        return dir;
-    }
 
     private const string Pools = """
         config:
@@ -70,7 +62,7 @@ public class PlanCommandTests
     [Fact]
     public void Error_findings_exit_1()
     {
-        var dir = Project(Pools + "\n" + """
+        var dir = CliRunner.Project(Pools + "\n" + """
               node-pools:releases:
                 r:
                   chart: c
@@ -87,7 +79,7 @@ public class PlanCommandTests
     [Fact]
     public void Invalid_declarations_exit_2_naming_file_key_and_rule_without_a_stack_trace()
     {
-        var dir = Project(Pools.Replace("effect: NoSchedule", "effect: NO_SCHEDULE") + "\n  node-pools:releases:\n    r: {chart: c, repository: x, version: \"1\", namespace: ns, slots: [{path: x, intent: {pool: gpus}}]}\n");
+        var dir = CliRunner.Project(Pools.Replace("effect: NoSchedule", "effect: NO_SCHEDULE") + "\n  node-pools:releases:\n    r: {chart: c, repository: x, version: \"1\", namespace: ns, slots: [{path: x, intent: {pool: gpus}}]}\n");
         var (exit, output, error) = CliRunner.Run("plan", "test", "--dir", dir);
         Assert.Equal(2, exit);
         Assert.Empty(output);
@@ -108,7 +100,7 @@ public class PlanCommandTests
     [Fact]
     public void Malformed_YAML_exits_2_with_line_and_column()
     {
-        var dir = Project("config:\n  node-pools:pools: {gpu: [\n");
+        var dir = CliRunner.Project("config:\n  node-pools:pools: {gpu: [\n");
         var (exit, _, error) = CliRunner.Run("plan", "test", "--dir", dir);
         Assert.Equal(2, exit);
         Assert.Matches(@"Pulumi\.test\.yaml:\d+:\d+: malformed YAML", error);

@@ -42,13 +42,6 @@ public class RenderCommandTests
                 - {workload: Deployment/fixture-static, pool: system, reason: no values reach it}
         """;
 
-    private static string Project(string stackFile)
-    {
-        var dir = Directory.CreateTempSubdirectory("nodepools-").FullName;
-        File.WriteAllText(Path.Combine(dir, "Pulumi.yaml"), "name: node-pools\nruntime: dotnet\n");
-        File.WriteAllText(Path.Combine(dir, "Pulumi.test.yaml"), stackFile);
-        return dir;
-    }
 
     private static void RequireHelm() =>
         Assert.SkipWhen(HelmRunner.Locate() is null, "helm is not on PATH: these tests render a chart with the real helm");
@@ -57,7 +50,7 @@ public class RenderCommandTests
     public void Check_renders_the_charts_and_passes_when_every_workload_is_placed()
     {
         RequireHelm();
-        var (exit, output, error) = CliRunner.Run("check", "test", "--dir", Project(Stack), "--render", "--charts", Charts);
+        var (exit, output, error) = CliRunner.Run("check", "test", "--dir", CliRunner.Project(Stack), "--render", "--charts", Charts);
         Assert.True(exit == 0, output + error);
         Assert.Contains("fixture: rendered 10 workload(s)", error);
         Assert.Contains("Rendered 10 workload(s) of 1 release(s)", output);
@@ -67,7 +60,7 @@ public class RenderCommandTests
     public void Check_fails_on_a_workload_its_slots_do_not_reach_and_names_the_fix()
     {
         RequireHelm();
-        var (exit, output, _) = CliRunner.Run("check", "test", "--dir", Project(Stack.Replace("        - path: metrics\n", "", StringComparison.Ordinal)),
+        var (exit, output, _) = CliRunner.Run("check", "test", "--dir", CliRunner.Project(Stack.Replace("        - path: metrics\n", "", StringComparison.Ordinal)),
             "--render", "--charts", Charts, "-o", "json");
         Assert.Equal(1, exit);
         using var json = JsonDocument.Parse(output);
@@ -80,7 +73,7 @@ public class RenderCommandTests
     public void Plan_json_carries_rendered_workloads_acknowledgements_and_final_values()
     {
         RequireHelm();
-        var (exit, output, _) = CliRunner.Run("plan", "test", "--dir", Project(Stack), "--render", "--charts", Charts, "-o", "json");
+        var (exit, output, _) = CliRunner.Run("plan", "test", "--dir", CliRunner.Project(Stack), "--render", "--charts", Charts, "-o", "json");
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
         var rendering = json.RootElement.GetProperty("rendering");
@@ -99,7 +92,7 @@ public class RenderCommandTests
     [Fact]
     public void Without_rendering_the_report_says_why()
     {
-        var (exit, output, error) = CliRunner.Run("plan", "test", "--dir", Project(Stack), "--no-render", "-o", "json");
+        var (exit, output, error) = CliRunner.Run("plan", "test", "--dir", CliRunner.Project(Stack), "--no-render", "-o", "json");
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
         var rendering = json.RootElement.GetProperty("rendering");
@@ -111,7 +104,7 @@ public class RenderCommandTests
     [Fact]
     public void Render_options_that_contradict_or_name_a_missing_folder_exit_2()
     {
-        var dir = Project(Stack);
+        var dir = CliRunner.Project(Stack);
         var (exit, _, error) = CliRunner.Run("check", "test", "--dir", dir, "--render", "--no-render");
         Assert.Equal(2, exit);
         Assert.Contains("--render and --no-render contradict each other", error);
@@ -125,7 +118,7 @@ public class RenderCommandTests
     public void Slots_discovers_the_paths_and_prints_the_slots_to_declare()
     {
         RequireHelm();
-        var (exit, output, _) = CliRunner.Run("slots", "test", "fixture", "--dir", Project(Stack), "--charts", Charts, "-o", "json");
+        var (exit, output, _) = CliRunner.Run("slots", "test", "fixture", "--dir", CliRunner.Project(Stack), "--charts", Charts, "-o", "json");
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
@@ -147,7 +140,7 @@ public class RenderCommandTests
     public void Slots_of_an_unknown_release_exit_2()
     {
         RequireHelm();
-        var (exit, _, error) = CliRunner.Run("slots", "test", "nope", "--dir", Project(Stack), "--charts", Charts);
+        var (exit, _, error) = CliRunner.Run("slots", "test", "nope", "--dir", CliRunner.Project(Stack), "--charts", Charts);
         Assert.Equal(2, exit);
         Assert.Contains("no release \"nope\" (releases: fixture)", error);
     }
@@ -156,7 +149,7 @@ public class RenderCommandTests
     public void Diff_shows_where_each_rendered_workload_moves()
     {
         RequireHelm();
-        var dir = Project(Stack);
+        var dir = CliRunner.Project(Stack);
         var baseFile = Path.Combine(dir, "base.yaml");
         File.WriteAllText(baseFile, Stack.Replace("        - path: metrics\n", "", StringComparison.Ordinal));
         var (exit, output, error) = CliRunner.Run("diff", baseFile, "test", "--dir", dir, "--render", "--charts", Charts, "-o", "markdown");

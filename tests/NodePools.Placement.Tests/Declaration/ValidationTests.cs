@@ -133,6 +133,18 @@ public class ValidationTests
         { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: Apps", "node-pools:releases.r.namespace", "DNS-1123 label" },
         { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  values: [1]", "node-pools:releases.r.values", "must be a mapping" },
         { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  slot: []", "node-pools:releases.r.slot", "did you mean \"slots\"" },
+        { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  slots: [{path: x}]", "node-pools:releases.r.slots[0].intent", "here or on the release" },
+        { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  intent: {pool: gpus}", "node-pools:releases.r.intent.pool", "unknown pool \"gpus\"" },
+        { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  intent: {pool: []}", "node-pools:releases.r.intent.pool", "names no pool" },
+        { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  intent: {pool: [gpu, gpu]}", "node-pools:releases.r.intent.pool", "named twice" },
+        { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  slots: [{path: x, intent: {pool: gpu}, affinity: false}]", "node-pools:releases.r.slots[0].affinity", "set nodeSelector: true as well" },
+        { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  acknowledge: [{workload: static, pool: system}]", "node-pools:releases.r.acknowledge[0].workload", "must be KIND/NAME" },
+        { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  acknowledge: [{workload: Job/j}]", "node-pools:releases.r.acknowledge[0].pool", "the pool the workload runs on instead" },
+        { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  acknowledge: [{workload: Job/j, pool: nowhere}]", "node-pools:releases.r.acknowledge[0].pool", "unknown pool \"nowhere\"" },
+        { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  acknowledge: [{workload: Job/j, pool: system}, {workload: Job/j, pool: system}]", "node-pools:releases.r.acknowledge[1].workload", "acknowledged twice" },
+        { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  secretValues: {apiKey: plain}", "node-pools:releases.r.secretValues.apiKey", "must be a secret: set it with pulumi config set --secret --path 'node-pools:releases.r.secretValues[\"apiKey\"]'" },
+        { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  values: {auth: {password: {secure: AAAB}}}", "node-pools:releases.r.values", "values.auth.password is a secure: value: move it to secretValues" },
+        { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  values: {apiKey: x}\n  secretValues: {apiKey: {secure: AAAB}}", "node-pools:releases.r.secretValues.apiKey", "also set in values" },
     };
 
     [Theory]

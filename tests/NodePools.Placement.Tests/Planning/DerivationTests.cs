@@ -225,4 +225,101 @@ public class DerivationTests
         var primary = Assert.IsAssignableFrom<IDictionary<string, object?>>(tree["primary"]);
         Assert.IsType<List<object?>>(primary["tolerations"]);
     }
+    [Fact]
+    public void Several_required_pools_derive_one_ORed_term_each_and_the_tolerations_of_each()
+    {
+        const string slot = "- path: shipper\n  daemonSet: true\n  intent: {pool: [services, gpu]}";
+        var values = Values(slot);
+        Assert.Equal(
+            """{"nodeAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":{"nodeSelectorTerms":["""
+            + """{"matchExpressions":[{"key":"union.ai/node-role","operator":"In","values":["services"]}]},"""
+            + """{"matchExpressions":[{"key":"gpu","operator":"In","values":["true"]}]}]}}}""",
+            Json(values["shipper"]!["affinity"]));
+        Assert.Equal(
+            """[{"key":"union.ai/node-role","operator":"Equal","value":"services","effect":"NoSchedule"},"""
+            + """{"key":"workload","operator":"Equal","value":"high-resource","effect":"NoSchedule"}]""",
+            Json(values["shipper"]!["tolerations"]));
+        Assert.Equal(["services", "gpu"], Plan(Slot(slot)).Slots.Single().Feasible.Select(v => v.Pool));
+    }
+
+    [Fact]
+    public void A_node_selector_for_several_pools_carries_only_the_labels_they_share()
+    {
+        var placement = PlacementDeriver.Derive(new Placement.Declaration.IntentSpec { Pools = ["a", "b"] },
+        [
+            Pool("a", ("tier", "batch"), ("size", "small")),
+            Pool("b", ("tier", "batch"), ("size", "large")),
+        ], nodeSelector: true);
+        Assert.Equal(new Dictionary<string, string> { ["tier"] = "batch" }, placement.NodeSelector);
+    }
+
+    private static Placement.Declaration.PoolSpec Pool(string name, params (string Key, string Value)[] labels) => new()
+    {
+        Name = name, InstanceTypes = ["m6i.large"], AmiType = "AL2023_x86_64_STANDARD", CapacityType = "ON_DEMAND",
+        Scaling = new(1, 1, 2), DiskSize = 20, Labels = labels.ToDictionary(l => l.Key, l => l.Value), Taints = [],
+        Update = new(1, null), Protect = false, IgnoreDesiredSizeChanges = true,
+    };
+
+    [Fact]
+    public void Slots_without_an_intent_take_the_releases()
+    {
+        var plan = Plan(BasePools + "\n" + Releases("""
+            r:
+              chart: c
+              repository: https://example.com/charts
+              version: 1.0.0
+              namespace: ns
+              intent: {pool: gpu}
+              slots:
+                - path: a
+                - {path: b, intent: {pool: services}}
+            """));
+        Assert.Equal(["gpu"], plan.Slots.Single(s => s.Spec.Path == "a").Feasible.Select(v => v.Pool));
+        Assert.Equal(["services"], plan.Slots.Single(s => s.Spec.Path == "b").Feasible.Select(v => v.Pool));
+    }
+
+    [Fact]
+    public void Affinity_false_writes_only_the_node_selector_and_tolerations()
+    {
+        var values = Values("- path: resolver\n  intent: {pool: gpu}\n  nodeSelector: true\n  affinity: false");
+        Assert.Null(values["resolver"]!["affinity"]);
+        Assert.Equal("""{"gpu":"true"}""", Json(values["resolver"]!["nodeSelector"]));
+        Assert.Equal("""[{"key":"workload","operator":"Equal","value":"high-resource","effect":"NoSchedule"}]""", Json(values["resolver"]!["tolerations"]));
+    }
+
+    [Fact]
+    public void A_pod_template_slot_can_carry_a_node_selector()
+    {
+        var values = Values("- path: configDefaults.default-affinity-assistant-pod-template\n  style: pod-template\n  intent: {pool: gpu}\n  nodeSelector: true\n  affinity: false");
+        Assert.Equal(
+            "tolerations:\n- key: workload\n  operator: Equal\n  value: high-resource\n  effect: NoSchedule\nnodeSelector:\n  gpu: \"true\"\n",
+            values["configDefaults"]!["default-affinity-assistant-pod-template"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Secret_values_are_written_as_a_placeholder_and_listed()
+    {
+        var release = Plan(BasePools + "\n" + Releases("""
+            r:
+              chart: c
+              repository: https://example.com/charts
+              version: 1.0.0
+              namespace: ns
+              values: {secrets: {admin: {clientId: me}}}
+              secretValues:
+                secrets.admin.clientSecret: {secure: AAABAGNpcGhlcnRleHQ=}
+            """)).Releases.Single();
+        Assert.Equal("""{"secrets":{"admin":{"clientId":"me","clientSecret":"nodepools-secret-placeholder"}}}""", Json(release.Values));
+        Assert.Equal(["secrets.admin.clientSecret"], release.Spec.SecretPaths);
+    }
+
+    [Fact]
+    public void The_program_reads_secret_values_decrypted()
+    {
+        const string releases = """{"r":{"chart":"c","repository":"https://example.com/charts","version":"1.0.0","namespace":"ns","secretValues":{"apiKey":"s3cret"}}}""";
+        const string pools = """{"p":{"instanceTypes":["m6i.large"],"scaling":{"min":1,"max":2},"labels":{"role":"p"}}}""";
+        const string cluster = """{"name":"c","version":"1.33","availabilityZones":["us-east-1a","us-east-1b"]}""";
+        var plan = StackPlanner.PlanFromConfig("node-pools", "dev", key => key switch { "cluster" => cluster, "pools" => pools, "releases" => releases, _ => null });
+        Assert.Equal("s3cret", plan.Releases.Single().Values["apiKey"]!.GetValue<string>());
+    }
 }
