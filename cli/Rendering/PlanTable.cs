@@ -18,6 +18,8 @@ public static class PlanTable
             if (report.Rendering.Rendered)
                 console.Write(Workloads(report.Rendering));
         }
+        foreach (var release in report.Releases.Where(r => r.SecretPaths.Count > 0))
+            console.MarkupLine($"[dim]{Markup.Escape(release.Name)}: secret values shown and rendered as a placeholder: {Markup.Escape(string.Join(", ", release.SecretPaths))}[/]");
         if (report.Rendering.Rendered)
             console.MarkupLine($"[dim]Rendered {report.Rendering.Workloads.Count} workload(s) of {report.Rendering.Releases.Count} release(s) with {Markup.Escape(report.Rendering.Helm ?? "helm")} in {report.Rendering.Seconds:0.0} s.[/]");
         else if (report.Rendering.Skipped is { } skipped)

@@ -49,8 +49,11 @@ public sealed record ReleasePlan(ReleaseSpec Spec, JsonObject Values, IReadOnlyL
 {
     public string Name => Spec.Name;
 
-    /// <summary>Pools whose node groups must exist before this release (labels before affinity).</summary>
-    public IReadOnlyList<string> TargetPools { get; } = Slots.SelectMany(slot => slot.Spec.Intent.NamedPools).Distinct().ToList();
+    /// <summary>
+    /// Pools whose node groups must exist before this release: those its intents name (labels before
+    /// affinity) and those its acknowledged workloads run on (a Deployment with no node never becomes ready).
+    /// </summary>
+    public IReadOnlyList<string> TargetPools { get; } = Spec.NamedPools.ToList();
 
     /// <summary>The values as plain dictionaries, lists and scalars, for APIs that take object trees.</summary>
     public IDictionary<string, object?> ValuesTree() => PlainValues.From(Values);

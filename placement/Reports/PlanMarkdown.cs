@@ -53,6 +53,8 @@ public static class PlanMarkdown
                     w.Status is "placed" or "acknowledged" ? $"✅ {w.Status}" : w.Status is "off-pool" or "pending" ? $"⛔ {w.Status}" : w.Status,
                 ])));
         }
+        foreach (var release in report.Releases.Where(r => r.SecretPaths.Count > 0))
+            text.Append($"\n`{release.Name}`: secret values shown and rendered as a placeholder: {string.Join(", ", release.SecretPaths.Select(Markdown.Code))}.\n");
         text.Append(report.Rendering.Rendered
             ? $"\nCharts rendered with {report.Rendering.Helm} in {report.Rendering.Seconds:0.0} s.\n"
             : $"\n> Charts not rendered: {report.Rendering.Skipped}\n");

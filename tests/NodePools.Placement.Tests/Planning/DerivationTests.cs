@@ -322,4 +322,23 @@ public class DerivationTests
         var plan = StackPlanner.PlanFromConfig("node-pools", "dev", key => key switch { "cluster" => cluster, "pools" => pools, "releases" => releases, _ => null });
         Assert.Equal("s3cret", plan.Releases.Single().Values["apiKey"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void A_release_waits_for_the_pools_of_its_intents_and_of_its_acknowledged_workloads()
+    {
+        var plan = Plan(BasePools + "\n" + Releases("""
+            r:
+              chart: c
+              repository: https://example.com/charts
+              version: 1.0.0
+              namespace: ns
+              intent: {pool: gpu}
+              slots:
+                - path: a
+                - {path: b, intent: {pool: services}}
+              acknowledge:
+                - {workload: Job/hook, pool: system}
+            """));
+        Assert.Equal(["gpu", "services", "system"], plan.Releases.Single().TargetPools);
+    }
 }
