@@ -22,6 +22,8 @@ internal static class ReportJson
         TypeInfoResolver = CliJsonContext.Default,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
+        // Values and manifests may nest deeper than the default 64; the readers already refuse past YamlTree.MaxDepth.
+        MaxDepth = 4 * NodePools.Placement.Input.YamlTree.MaxDepth,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 

@@ -42,6 +42,7 @@ public static class DeclarationParser
         }
 
         var values = new Dictionary<string, ConfigCursor>(StringComparer.Ordinal);
+        var elsewhere = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (fullKey, _) in entries)
         {
             var at = new ConfigCursor(entries[fullKey], JsonPaths.Property(config.JsonPath, fullKey), fullKey, diagnostics);
@@ -49,13 +50,17 @@ public static class DeclarationParser
             var ns = colon > 0 ? fullKey[..colon] : project;
             var name = colon > 0 ? fullKey[(colon + 1)..] : fullKey;
             if (ns != project)
+            {
+                if (Keys.Contains(name))
+                    elsewhere.TryAdd(name, fullKey); // the declaration under another project's name
                 continue; // another namespace: aws:region, kubernetes:..., read by their own providers
+            }
             if (Keys.Contains(name))
                 values[name] = at;
             else
                 at.Error($"unknown key \"{fullKey}\" (the declaration's keys are {string.Join(", ", Keys.Select(k => $"{project}:{k}"))})");
         }
-        return Parse(project, stack, document, diagnostics, name => values.GetValueOrDefault(name));
+        return Parse(project, stack, document, diagnostics, name => values.GetValueOrDefault(name), elsewhere);
     }
 
     /// <summary>
@@ -86,13 +91,19 @@ public static class DeclarationParser
         return FromStackFile(project, stack, document, decrypted: true);
     }
 
-    private static StackDeclaration Parse(string project, string stack, ParsedDocument document, Diagnostics diagnostics, Func<string, ConfigCursor?> key)
+    private static StackDeclaration Parse(string project, string stack, ParsedDocument document, Diagnostics diagnostics, Func<string, ConfigCursor?> key,
+        IReadOnlyDictionary<string, string>? elsewhere = null)
     {
         ConfigCursor Required(string name)
         {
             var at = key(name) ?? new ConfigCursor(null, JsonPaths.Property(JsonPaths.Property(JsonPaths.Root, "config"), $"{project}:{name}"), $"{project}:{name}", diagnostics);
             if (!at.Exists)
-                at.Error($"is required: the stack file's config needs {project}:{name}");
+            {
+                at.Error($"is required: the stack file's config needs {project}:{name} (the namespace is the project's name, \"{project}\", from Pulumi.yaml's name:)"
+                         + (elsewhere?.GetValueOrDefault(name) is { } found
+                             ? $"; this file has {found}: rename its keys to {project}:..., or the project back in Pulumi.yaml"
+                             : ""));
+            }
             return at;
         }
 

@@ -171,6 +171,8 @@ internal static class PoolParser
             }
             if (effect.Length > 0 && EksRules.TaintEffect(effect) is { } effectError)
                 item.Property("effect").Error(effectError);
+            else if (effect.Length == 0 && item.Property("effect").Exists)
+                item.Property("effect").Error("a taint's effect cannot be empty: write NoSchedule, PreferNoSchedule or NoExecute");
             if (seen.TryGetValue((key, effect), out var first))
                 item.Error($"duplicate taint {key}:{effect} (also at {first}): EKS allows one taint per key and effect");
             else

@@ -21,11 +21,16 @@ public static partial class StructuredText
     private static partial Regex JsonNumber();
 
     /// <summary>Reads a file; a missing or unreadable file is an input error, not a crash.</summary>
+    /// <summary>Larger files are refused before they are read: far above any stack file or a large cluster's `kubectl get -o yaml`.</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
     public static IReadOnlyList<ParsedDocument> LoadFile(string path)
     {
         string text;
         try
         {
+            if (new FileInfo(path) is { Exists: true, Length: > MaxFileBytes } large)
+                throw new InvalidInputException(new InputError(path, "", $"the file is {large.Length / (1024 * 1024)} MiB: files over {MaxFileBytes / (1024 * 1024)} MiB are refused"));
             text = File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
@@ -53,11 +58,22 @@ public static partial class StructuredText
             AllowMultipleValues = true,
             CommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
+            MaxDepth = YamlTree.MaxDepth,
         });
         try
         {
             while (reader.Read())
-                documents.Add(new ParsedDocument(file, documents.Count + 1, JsonNode.Parse(ref reader), SourceMap.Empty));
+            {
+                var root = JsonNode.Parse(ref reader);
+                if (DuplicateKey(root, JsonPaths.Root) is { } duplicate)
+                {
+                    throw new InvalidInputException(new InputError(file, JsonPaths.Readable(duplicate.Path), $"duplicate key \"{duplicate.Key}\": a key is written once in an object")
+                    {
+                        Document = documents.Count + 1,
+                    });
+                }
+                documents.Add(new ParsedDocument(file, documents.Count + 1, root, SourceMap.Empty));
+            }
         }
         catch (JsonException ex)
         {
@@ -73,10 +89,10 @@ public static partial class StructuredText
 
     private static List<ParsedDocument> ParseYaml(string file, string text)
     {
-        var stream = new YamlStream();
+        IReadOnlyList<YamlTreeDocument> trees;
         try
         {
-            stream.Load(new StringReader(text));
+            trees = YamlTree.Read(text, DuplicateKeys.Refuse);
         }
         catch (YamlException ex)
         {
@@ -91,49 +107,7 @@ public static partial class StructuredText
             // YamlDotNet fails this way, without a position, on some malformed input (found by fuzzing).
             throw new InvalidInputException(new InputError(file, "", $"malformed YAML: the file could not be read as YAML ({ex.Message})"));
         }
-
-        var documents = new List<ParsedDocument>(stream.Documents.Count);
-        foreach (var document in stream.Documents)
-        {
-            var map = new SourceMap();
-            var root = Convert(document.RootNode, JsonPaths.Root, map, file, documents.Count + 1);
-            documents.Add(new ParsedDocument(file, documents.Count + 1, root, map));
-        }
-        return documents;
-    }
-
-    private static JsonNode? Convert(YamlNode node, string path, SourceMap map, string file, int document)
-    {
-        map.Add(path, (int)node.Start.Line, (int)node.Start.Column);
-        switch (node)
-        {
-            case YamlScalarNode scalar:
-                return Scalar(scalar);
-            case YamlSequenceNode sequence:
-                var array = new JsonArray();
-                var index = 0;
-                foreach (var item in sequence.Children)
-                    array.Add(Convert(item, JsonPaths.Index(path, index++), map, file, document));
-                return array;
-            case YamlMappingNode mapping:
-                var obj = new JsonObject();
-                foreach (var (keyNode, valueNode) in mapping.Children)
-                {
-                    if (keyNode is not YamlScalarNode { Value: { } key })
-                    {
-                        throw new InvalidInputException(new InputError(file, JsonPaths.Readable(path), "a mapping key must be a plain string")
-                        {
-                            Line = (int)keyNode.Start.Line,
-                            Column = (int)keyNode.Start.Column,
-                            Document = document,
-                        });
-                    }
-                    obj[key] = Convert(valueNode, JsonPaths.Property(path, key), map, file, document);
-                }
-                return obj;
-            default:
-                return null;
-        }
+        return trees.Select((tree, index) => new ParsedDocument(file, index + 1, tree.Root, tree.Map)).ToList();
     }
 
     private static JsonNode? Scalar(YamlScalarNode scalar) => Scalar(scalar.Value ?? "", scalar.Style, scalar.Tag);
@@ -154,6 +128,43 @@ public static partial class StructuredText
         }
         // Parsing the text keeps it as written ("1.10" stays "1.10" when read back as a string).
         return JsonNumber().IsMatch(value) ? JsonNode.Parse(value) : JsonValue.Create(value);
+    }
+
+    /// <summary>
+    /// The first key written twice in one object. System.Text.Json reads duplicates and fails only when
+    /// the object is first used, with no position: each object is opened here, where its path is known.
+    /// </summary>
+    private static (string Path, string Key)? DuplicateKey(JsonNode? node, string path)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                List<KeyValuePair<string, JsonNode?>> properties;
+                try
+                {
+                    properties = obj.ToList();
+                }
+                catch (ArgumentException ex)
+                {
+                    var key = ex.Message.LastIndexOf("Key: ", StringComparison.Ordinal) is var at and >= 0 ? ex.Message[(at + 5)..].Split(" (")[0] : "?";
+                    return (path, key);
+                }
+                foreach (var (key, child) in properties)
+                {
+                    if (DuplicateKey(child, JsonPaths.Property(path, key)) is { } found)
+                        return found;
+                }
+                return null;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (DuplicateKey(array[i], JsonPaths.Index(path, i)) is { } found)
+                        return found;
+                }
+                return null;
+            default:
+                return null;
+        }
     }
 
     private static Exception Innermost(Exception ex) => ex.InnerException is { } inner ? Innermost(inner) : ex;

@@ -87,9 +87,29 @@ public static class ManifestReader
             if (spec is null)
                 continue;
             warnings.AddRange(ApiRules.CheckPodSpec(spec).Select(problem => document.Error(specJsonPath + problem.RelativePath, problem.Message)));
-            pods.Add(new PodSource(name, kind, spec));
+            pods.Add(new PodSource(name, kind, spec) { Namespace = metadata?.Namespace });
         }
-        return errors.Count > 0 ? throw new InvalidInputException(errors) : new ReadResult<PodSource>(pods, warnings);
+        return errors.Count > 0 ? throw new InvalidInputException(errors) : new ReadResult<PodSource>(Distinguish(pods), warnings);
+    }
+
+    /// <summary>
+    /// Names every pod so reports can tell them apart: its name; namespace/name where pods of one name
+    /// live in several namespaces (kubectl get pods -A); and kind/ or #N where that is still not enough.
+    /// </summary>
+    private static List<PodSource> Distinguish(List<PodSource> pods)
+    {
+        string WithNamespace(PodSource pod) => $"{pod.Namespace ?? "default"}/{pod.Name}";
+        var byName = pods.GroupBy(pod => pod.Name).Where(group => group.Count() > 1).Select(group => group.Key).ToHashSet(StringComparer.Ordinal);
+        var named = pods.Select(pod => byName.Contains(pod.Name) ? pod with { Name = WithNamespace(pod) } : pod).ToList();
+        var repeated = named.GroupBy(pod => pod.Name).Where(group => group.Count() > 1).Select(group => group.Key).ToHashSet(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        return named.Select(pod =>
+        {
+            if (!repeated.Contains(pod.Name))
+                return pod;
+            var count = seen[pod.Name] = seen.GetValueOrDefault(pod.Name) + 1;
+            return pod with { Name = count == 1 ? pod.Name : $"{pod.Name}#{count}" };
+        }).ToList();
     }
 
     /// <summary>Every object in the documents, with lists (kind List, NodeList, PodList...) flattened.</summary>

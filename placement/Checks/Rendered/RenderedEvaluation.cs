@@ -80,16 +80,13 @@ public sealed record RenderedEvaluation(StackPlan Plan, StackRender Render, IRea
     {
         if (reachedBy.Count > 0)
         {
-            return reachedBy.SelectMany(slot =>
-                workload.IsDaemonSet && !slot.Spec.Intent.IsRequired && slot.Spec.Intent.Prefer.Count == 0
-                    ? plan.Pools.Select(pool => pool.Name) // a node agent meant for every pool
-                    : PoolFacts.MeantFor(slot.Spec.Intent, plan)).ToHashSet();
+            return reachedBy.SelectMany(slot => PoolFacts.MeantFor(slot.Spec.Intent, plan, workload.IsDaemonSet)).ToHashSet();
         }
         if (acknowledgement is not null)
             return acknowledgement.Pools.ToHashSet();
         var intents = release.Slots.Select(slot => slot.Spec.Intent).Append(release.Spec.Intent).ToList();
         return intents.Any(intent => intent.IsRequired || intent.Prefer.Count > 0)
             ? intents.SelectMany(intent => intent.Pools.Concat(intent.Prefer.Select(p => p.Pool))).ToHashSet()
-            : PoolFacts.MeantFor(new IntentSpec(), plan).ToHashSet();
+            : PoolFacts.MeantFor(new IntentSpec(), plan, workload.IsDaemonSet).ToHashSet();
     }
 }

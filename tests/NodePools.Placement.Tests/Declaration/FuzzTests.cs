@@ -17,6 +17,8 @@ public class FuzzTests
     [
         "", "~", "null", "-1", "0", "1.5", "1e999", "true", "NoScheduled", "NO_EXECUTE", "Exists", "{", "}", "[", "]", ": x", "- y",
         "a/b/c", "kubernetes.io/x", "\"\"", "'", "&anchor", "*anchor", "!!binary x", "{a: 1}", "[1, 2]", new string('x', 300), "ümlaut", "\t",
+        // shapes that once crashed: self-referencing aliases, nesting past any limit, merge keys, duplicate keys in flow style
+        "&self [1, *self]", new string('[', 400) + new string(']', 400), "{<<: {a: 1}, a: 2}", "{k: 1, k: 2}", "{\"k\": 1, \"k\": 2}",
     ];
 
     private static readonly string[] Seeds =
@@ -37,7 +39,9 @@ public class FuzzTests
         var refusals = 0;
         for (var i = 0; i < 500; i++)
         {
-            var text = Mutate(Seeds[random.Next(Seeds.Length)], random);
+            var seed = Seeds[random.Next(Seeds.Length)];
+            // One in eight in JSON syntax, where duplicate keys and depth are read by another parser.
+            var text = i % 8 == 0 ? MutateJson(seed, random) : Mutate(seed, random);
             try
             {
                 var documents = StructuredText.Parse("Pulumi.fuzz.yaml", text);
@@ -82,6 +86,19 @@ public class FuzzTests
                 Assert.All(ex.Errors, error => Assert.False(string.IsNullOrWhiteSpace(error.Message)));
             }
         }
+    }
+
+    /// <summary>The stack as JSON, with a key written twice or a value nested deep, somewhere.</summary>
+    private static string MutateJson(string yaml, Random random)
+    {
+        var json = StructuredText.Parse("seed.yaml", yaml)[0].Root!.ToJsonString();
+        var at = json.IndexOf('{', random.Next(json.Length / 2)) is var brace and >= 0 ? brace + 1 : 1;
+        return random.Next(3) switch
+        {
+            0 => json.Insert(at, "\"k\": 1, \"k\": 2, "),
+            1 => json.Insert(at, $"\"deep\": {new string('[', 300)}{new string(']', 300)}, "),
+            _ => json.Insert(at, "\"\": \"\", "),
+        };
     }
 
     private static string Mutate(string text, Random random)

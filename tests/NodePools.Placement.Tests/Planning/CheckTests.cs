@@ -149,4 +149,17 @@ public class CheckTests
         Assert.Equal(plan.Findings.OrderByDescending(f => f.Severity).Select(f => f.Severity), plan.Findings.Select(f => f.Severity));
         Assert.Equal(Severity.Error, plan.Findings[0].Severity);
     }
+
+    [Fact]
+    public void A_node_agent_that_tolerates_every_taint_checks_clean()
+    {
+        // A log shipper like kube-proxy or aws-node: a DaemonSet meant for every pool.
+        var agent = WithSlots("- path: shipper\n  daemonSet: true\n  intent: {tolerations: [{operator: Exists}]}");
+        None(agent, "tainted-pool-reachable");
+        None(agent, "daemonset-not-tolerated");
+        Assert.Equal(["services", "gpu", "system"], agent.Slots.Single().Feasible.Select(v => v.Pool));
+
+        // The same tolerations on an ordinary workload still reach pools reserved for others.
+        Assert.Contains(WithSlots("- path: shipper\n  intent: {tolerations: [{operator: Exists}]}").Findings, f => f.Rule == "tainted-pool-reachable");
+    }
 }
