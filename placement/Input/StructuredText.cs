@@ -53,7 +53,9 @@ public static partial class StructuredText
     private static List<ParsedDocument> ParseJson(string file, string text)
     {
         var documents = new List<ParsedDocument>();
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text), new JsonReaderOptions
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var lineStarts = JsonSourceMap.LineStarts(bytes);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
         {
             AllowMultipleValues = true,
             CommentHandling = JsonCommentHandling.Skip,
@@ -64,15 +66,9 @@ public static partial class StructuredText
         {
             while (reader.Read())
             {
-                var root = JsonNode.Parse(ref reader);
-                if (DuplicateKey(root, JsonPaths.Root) is { } duplicate)
-                {
-                    throw new InvalidInputException(new InputError(file, JsonPaths.Readable(duplicate.Path), $"duplicate key \"{duplicate.Key}\": a key is written once in an object")
-                    {
-                        Document = documents.Count + 1,
-                    });
-                }
-                documents.Add(new ParsedDocument(file, documents.Count + 1, root, SourceMap.Empty));
+                // A copy of the reader maps positions and refuses duplicate keys before the tree is built.
+                var map = JsonSourceMap.Build(reader, lineStarts, file, documents.Count + 1);
+                documents.Add(new ParsedDocument(file, documents.Count + 1, JsonNode.Parse(ref reader), map));
             }
         }
         catch (JsonException ex)
@@ -128,43 +124,6 @@ public static partial class StructuredText
         }
         // Parsing the text keeps it as written ("1.10" stays "1.10" when read back as a string).
         return JsonNumber().IsMatch(value) ? JsonNode.Parse(value) : JsonValue.Create(value);
-    }
-
-    /// <summary>
-    /// The first key written twice in one object. System.Text.Json reads duplicates and fails only when
-    /// the object is first used, with no position: each object is opened here, where its path is known.
-    /// </summary>
-    private static (string Path, string Key)? DuplicateKey(JsonNode? node, string path)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                List<KeyValuePair<string, JsonNode?>> properties;
-                try
-                {
-                    properties = obj.ToList();
-                }
-                catch (ArgumentException ex)
-                {
-                    var key = ex.Message.LastIndexOf("Key: ", StringComparison.Ordinal) is var at and >= 0 ? ex.Message[(at + 5)..].Split(" (")[0] : "?";
-                    return (path, key);
-                }
-                foreach (var (key, child) in properties)
-                {
-                    if (DuplicateKey(child, JsonPaths.Property(path, key)) is { } found)
-                        return found;
-                }
-                return null;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    if (DuplicateKey(array[i], JsonPaths.Index(path, i)) is { } found)
-                        return found;
-                }
-                return null;
-            default:
-                return null;
-        }
     }
 
     private static Exception Innermost(Exception ex) => ex.InnerException is { } inner ? Innermost(inner) : ex;

@@ -54,9 +54,17 @@ public class YamlReadingTests
     [Fact]
     public void A_duplicate_key_in_JSON_syntax_is_refused_with_its_path()
     {
-        var error = Assert.Single(Assert.Throws<InvalidInputException>(() => StructuredText.Parse("f.json", """{"a": {"b": 1, "b": 2}}""")).Errors);
-        Assert.Equal("a", error.Field);
+        var error = Assert.Single(Assert.Throws<InvalidInputException>(() => StructuredText.Parse("f.json", "{\"a\": {\"b\": 1,\n  \"b\": 2}}")).Errors);
+        Assert.Equal(("a", 2, 3), (error.Field, error.Line, error.Column));
         Assert.Contains("duplicate key \"b\"", error.Message);
+    }
+
+    [Fact]
+    public void JSON_values_are_located_like_YAML_ones()
+    {
+        var document = StructuredText.Parse("f.json", "{\n  \"a\": [1,\n    {\"b\": true}]\n}")[0];
+        Assert.Equal((3, 5), document.Map.Find("$.a[1]"));
+        Assert.Equal((3, 11), document.Map.Find("$.a[1].b"));
     }
 
     [Fact]
