@@ -18,6 +18,9 @@ public class DerivationTests
           slots:
         """ + "\n" + Indent(slot, 2));
 
+    /// <summary>Release r with the given keys after its chart, repository, version and namespace.</summary>
+    private static string Release(string keys) => BasePools + "\n" + Releases("r:\n  chart: c\n  repository: https://example.com/charts\n  version: 1.0.0\n  namespace: ns\n" + Indent(keys, 2));
+
     private static JsonObject Values(string slot, string values = "{}") => Plan(Slot(slot, values)).Releases[0].Values;
 
     private static string Json(JsonNode? node) => node?.ToJsonString() ?? "null";
@@ -263,16 +266,11 @@ public class DerivationTests
     [Fact]
     public void Slots_without_an_intent_take_the_releases()
     {
-        var plan = Plan(BasePools + "\n" + Releases("""
-            r:
-              chart: c
-              repository: https://example.com/charts
-              version: 1.0.0
-              namespace: ns
-              intent: {pool: gpu}
-              slots:
-                - path: a
-                - {path: b, intent: {pool: services}}
+        var plan = Plan(Release("""
+            intent: {pool: gpu}
+            slots:
+              - path: a
+              - {path: b, intent: {pool: services}}
             """));
         Assert.Equal(["gpu"], plan.Slots.Single(s => s.Spec.Path == "a").Feasible.Select(v => v.Pool));
         Assert.Equal(["services"], plan.Slots.Single(s => s.Spec.Path == "b").Feasible.Select(v => v.Pool));
@@ -299,15 +297,10 @@ public class DerivationTests
     [Fact]
     public void Secret_values_are_written_as_a_placeholder_and_listed()
     {
-        var release = Plan(BasePools + "\n" + Releases("""
-            r:
-              chart: c
-              repository: https://example.com/charts
-              version: 1.0.0
-              namespace: ns
-              values: {secrets: {admin: {clientId: me}}}
-              secretValues:
-                secrets.admin.clientSecret: {secure: AAABAGNpcGhlcnRleHQ=}
+        var release = Plan(Release("""
+            values: {secrets: {admin: {clientId: me}}}
+            secretValues:
+              secrets.admin.clientSecret: {secure: AAABAGNpcGhlcnRleHQ=}
             """)).Releases.Single();
         Assert.Equal("""{"secrets":{"admin":{"clientId":"me","clientSecret":"nodepools-secret-placeholder"}}}""", Json(release.Values));
         Assert.Equal(["secrets.admin.clientSecret"], release.Spec.SecretPaths);
@@ -326,18 +319,13 @@ public class DerivationTests
     [Fact]
     public void A_release_waits_for_the_pools_of_its_intents_and_of_its_acknowledged_workloads()
     {
-        var plan = Plan(BasePools + "\n" + Releases("""
-            r:
-              chart: c
-              repository: https://example.com/charts
-              version: 1.0.0
-              namespace: ns
-              intent: {pool: gpu}
-              slots:
-                - path: a
-                - {path: b, intent: {pool: services}}
-              acknowledge:
-                - {workload: Job/hook, pool: system}
+        var plan = Plan(Release("""
+            intent: {pool: gpu}
+            slots:
+              - path: a
+              - {path: b, intent: {pool: services}}
+            acknowledge:
+              - {workload: Job/hook, pool: system}
             """));
         Assert.Equal(["gpu", "services", "system"], plan.Releases.Single().TargetPools);
     }
