@@ -153,8 +153,8 @@ public static class YamlTree
         {
             IEnumerable<JsonNode?> sources = source switch
             {
-                JsonObject one => [one],
-                JsonArray many => many,
+                JsonObject one => new JsonNode?[] { one },
+                JsonArray many => many.ToArray(),
                 _ => throw new YamlException(at, at, "a merge key (<<) takes a mapping or a list of mappings"),
             };
             foreach (var item in sources)
