@@ -16,6 +16,8 @@ public class WorkflowTests
         ["actions/setup-dotnet"] = ["dotnet-version", "global-json-file"],
         ["actions/checkout"] = ["fetch-depth", "ref"],
         ["azure/setup-helm"] = ["version", "token", "downloadBaseURL"],
+        ["actions/upload-artifact"] = ["name", "path", "if-no-files-found", "retention-days"],
+        ["actions/download-artifact"] = ["name", "path"],
     };
 
     public static TheoryData<string> Workflows => new(Directory.GetFiles(Path.Combine(CliRunner.RepositoryRoot, ".github", "workflows"), "*.yml").Select(Path.GetFileName)!);
@@ -53,14 +55,16 @@ public class WorkflowTests
     {
         var workflow = Load("pull-request.yml");
         Assert.Equal("write", (string?)workflow["permissions"]!["pull-requests"]);
-        Assert.Equal("test", (string?)workflow["jobs"]!["review"]!["needs"]);
+        Assert.Equal(["test", "tool"], workflow["jobs"]!["review"]!["needs"]!.AsArray().Select(n => (string?)n));
         Assert.Equal("./test.sh", (string?)workflow["jobs"]!["test"]!["steps"]![3]!["run"]);
         Assert.StartsWith("azure/setup-helm@", (string?)workflow["jobs"]!["test"]!["steps"]![2]!["uses"]); // the rendering tests need helm
         var review = workflow["jobs"]!["review"]!;
         Assert.Equal(["dev", "prod"], review["strategy"]!["matrix"]!["stack"]!.AsArray().Select(s => (string?)s));
         var runs = string.Join("\n", review["steps"]!.AsArray().Select(s => (string?)s!["run"] ?? ""));
-        Assert.Contains("-- check ${{ matrix.stack }} --render", runs);
-        Assert.Contains("-- diff base.yaml ${{ matrix.stack }} --render", runs);
+        Assert.Contains("dotnet tool restore --add-source artifacts", runs);
+        Assert.Contains("dotnet nodepools check ${{ matrix.stack }} --render", runs);
+        Assert.Contains("dotnet nodepools diff base.yaml ${{ matrix.stack }} --render", runs);
+        Assert.DoesNotContain("--project cli", runs); // the packed tool, not a build per step
         Assert.Contains(review["steps"]!.AsArray(), s => ((string?)s!["uses"])?.StartsWith("azure/setup-helm@", StringComparison.Ordinal) == true);
         var preview = Steps(workflow).Single(s => ((string?)s["uses"])?.StartsWith("pulumi/actions") == true);
         Assert.Equal(("preview", true, true, true), ((string?)preview["with"]!["command"], (bool)preview["with"]!["comment-on-pr"]!, (bool)preview["with"]!["diff"]!, (bool)preview["with"]!["edit-pr-comment"]!));
@@ -70,7 +74,9 @@ public class WorkflowTests
     public void Main_deploys_dev_then_prod_in_its_environment()
     {
         var deploy = Load("deploy.yml");
-        Assert.Equal("test", (string?)deploy["jobs"]!["dev"]!["needs"]);
+        Assert.Equal(["test", "tool"], deploy["jobs"]!["dev"]!["needs"]!.AsArray().Select(n => (string?)n));
+        var packs = string.Join("\n", deploy["jobs"]!["tool"]!["steps"]!.AsArray().Select(s => (string?)s!["run"] ?? ""));
+        Assert.Contains("dotnet pack cli -c Release -r linux-x64", packs);
         Assert.Equal("dev", (string?)deploy["jobs"]!["prod"]!["needs"]);
         Assert.Equal("${{ inputs.stack }}", (string?)Load("deploy-stack.yml")["jobs"]!["up"]!["environment"]);
     }
