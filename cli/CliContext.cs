@@ -25,6 +25,46 @@ public sealed class CliContext
     }
 
     public TextWriter Output { get; }
+
+    /// <summary>The raw standard output, for reports streamed as UTF-8 bytes; null writes through <see cref="Output"/>.</summary>
+    public Stream? RawOutput { get; init; }
+
+    /// <summary>A stream onto the report output: the raw one when there is one, else one that writes through Output.</summary>
+    public Stream OutputStream()
+    {
+        if (RawOutput is { } raw)
+        {
+            Output.Flush();
+            return raw;
+        }
+        return new TextWriterStream(Output);
+    }
+
+    /// <summary>UTF-8 bytes written through a TextWriter (tests capture output as text).</summary>
+    private sealed class TextWriterStream(TextWriter writer) : Stream
+    {
+        private readonly System.Text.Decoder _decoder = System.Text.Encoding.UTF8.GetDecoder();
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            var chars = new char[_decoder.GetCharCount(buffer, flush: false)];
+            _decoder.GetChars(buffer, chars, flush: false);
+            writer.Write(chars);
+        }
+
+        public override void Flush() => writer.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
     public TextWriter Error { get; }
 
     /// <summary>A Spectre console over Output, coloured only when writing to a terminal that wants colour.</summary>
@@ -34,6 +74,9 @@ public sealed class CliContext
     {
         var terminal = !System.Console.IsOutputRedirected;
         var color = terminal && Environment.GetEnvironmentVariable("NO_COLOR") is null;
-        return new CliContext(System.Console.Out, System.Console.Error, color, terminal ? null : RedirectedWidth);
+        return new CliContext(System.Console.Out, System.Console.Error, color, terminal ? null : RedirectedWidth)
+        {
+            RawOutput = System.Console.OpenStandardOutput(),
+        };
     }
 }

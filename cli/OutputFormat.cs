@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace NodePools.Cli;
 
-public enum OutputFormat { Table, Markdown, Json }
+public enum OutputFormat { Table, Markdown, Json, Summary }
 
 /// <summary>The --output option, limited to the formats a command supports.</summary>
 public static class OutputOption
@@ -23,6 +23,7 @@ public static class OutputOption
     {
         "markdown" => OutputFormat.Markdown,
         "json" => OutputFormat.Json,
+        "summary" => OutputFormat.Summary,
         _ => OutputFormat.Table,
     };
 }

@@ -4,13 +4,11 @@ using Spectre.Console;
 namespace NodePools.Cli.Rendering;
 
 /// <summary>
-/// `explain --output table`: a pod × node matrix when it fits a screen, one row per pair when it
-/// does not; then every refusal in the scheduler's own words.
+/// `explain --output table`: a pod × node matrix when it fits a screen, then every refusal in the
+/// scheduler's own words; one summary row per pod when the matrix would not fit.
 /// </summary>
 public static class ExplainTable
 {
-    private const int MaxMatrixColumns = 8;
-
     public static void Render(IAnsiConsole console, IReadOnlyList<PairExplanation> pairs, IReadOnlyList<string> nodeNames)
     {
         if (pairs.Count == 0)
@@ -18,7 +16,7 @@ public static class ExplainTable
             console.MarkupLine("[yellow]Nothing to evaluate:[/] the files hold no pods or no nodes.");
             return;
         }
-        console.Write(nodeNames.Count <= MaxMatrixColumns ? Matrix(pairs, nodeNames) : PairRows(pairs));
+        console.Write(Matrix(pairs, nodeNames));
 
         var refused = pairs.Where(pair => !pair.Schedulable).ToList();
         if (refused.Count > 0)
@@ -42,6 +40,33 @@ public static class ExplainTable
             console.MarkupLineInterpolated($"[red]{pod} fits no node: it would stay Pending.[/]");
     }
 
+    /// <summary>A row per pod: how many nodes it fits, the best of them, and why the others refuse it.</summary>
+    public static void RenderSummary(IAnsiConsole console, Placement.Explaining.ExplainMatrix matrix)
+    {
+        const int MaxRows = 500;
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("pod", "fits", "best nodes", "refused by");
+        var summaries = new Placement.Explaining.PodSummary?[matrix.PodClassCount];
+        var pending = 0;
+        for (var p = 0; p < matrix.PodCount; p++)
+        {
+            var podClass = matrix.PodClassOf(p);
+            var summary = summaries[podClass] ??= Placement.Explaining.PodSummary.Of(matrix, podClass);
+            if (summary.SchedulableNodes == 0)
+                pending++;
+            if (p >= MaxRows)
+                continue;
+            table.AddRow(
+                new Text(matrix.PodName(p)),
+                new Markup(summary.SchedulableNodes == 0 ? "[red]0[/]" : $"[green]{summary.SchedulableNodes}[/]/{matrix.NodeCount}"),
+                new Text(string.Join(", ", summary.BestNodes)),
+                new Text(string.Join("\n", summary.Reasons.Select(r => $"{r.Value}: {r.Key}"))));
+        }
+        console.Write(table);
+        if (matrix.PodCount > MaxRows)
+            console.MarkupLineInterpolated($"[dim]… and {matrix.PodCount - MaxRows} more pods: --output summary lists them all.[/]");
+        console.MarkupLineInterpolated($"{matrix.PodCount} pod(s) × {matrix.NodeCount} node(s), {matrix.PodClassCount} kind(s) of pod × {matrix.NodeClassCount} kind(s) of node: {pending} pod(s) fit no node.");
+    }
+
     private static Table Matrix(IReadOnlyList<PairExplanation> pairs, IReadOnlyList<string> nodeNames)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("[bold]pod \\ node[/]"));
@@ -49,16 +74,6 @@ public static class ExplainTable
             table.AddColumn(new TableColumn(Markup.Escape(node)).Centered());
         foreach (var row in pairs.GroupBy(pair => pair.Pod))
             table.AddRow([new Markup(Markup.Escape(row.Key)), .. row.Select(Cell)]);
-        return table;
-    }
-
-    private static Table PairRows(IReadOnlyList<PairExplanation> pairs)
-    {
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("pod", "node", "result", "preferred", "PreferNoSchedule");
-        foreach (var pair in pairs)
-            table.AddRow(new Markup(Markup.Escape(pair.Pod)), new Markup(Markup.Escape(pair.Node)), Cell(pair),
-                new Text(pair.PreferredScore.ToString()), new Text(pair.UntoleratedPreferNoSchedule.ToString()));
         return table;
     }
 

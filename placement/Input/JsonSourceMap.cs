@@ -82,7 +82,7 @@ internal static class JsonSourceMap
         return parent.IsObject ? JsonPaths.Property(parent.Path, parent.Key) : JsonPaths.Index(parent.Path, parent.Index++);
     }
 
-    private static (int Line, int Column) Position(long offset, IReadOnlyList<long> lineStarts)
+    public static (int Line, int Column) Position(long offset, IReadOnlyList<long> lineStarts)
     {
         var low = 0;
         var high = lineStarts.Count - 1;

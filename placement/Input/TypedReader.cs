@@ -52,7 +52,7 @@ public static class TypedReader
         }
     }
 
-    private static string Describe(JsonException ex)
+    internal static string Describe(JsonException ex)
     {
         var message = ex.Message;
         if (message.StartsWith("expected ", StringComparison.Ordinal))

@@ -24,7 +24,93 @@ public static class ManifestReader
         ["CronJob"] = ["spec", "jobTemplate", "spec", "template", "spec"],
     };
 
-    public static ReadResult<Node> ReadNodes(string file) => ReadNodes(StructuredText.LoadFile(file));
+    /// <summary>JSON manifests are read object by object; larger ones than this are refused.</summary>
+    public const long MaxJsonBytes = 1536L * 1024 * 1024;
+
+    public static ReadResult<Node> ReadNodes(string file) =>
+        JsonBytes(file) is { } bytes ? ReadJsonNodes(file, bytes) : ReadNodes(StructuredText.LoadFile(file));
+
+    public static ReadResult<PodSource> ReadPods(string file) =>
+        JsonBytes(file) is { } bytes ? ReadJsonPods(file, bytes) : ReadPods(StructuredText.LoadFile(file));
+
+    /// <summary>The file's bytes when it is JSON (its first character is { or [), else null: YAML takes the tree reader.</summary>
+    private static byte[]? JsonBytes(string file)
+    {
+        try
+        {
+            using var stream = File.OpenRead(file);
+            int first;
+            do
+            {
+                first = stream.ReadByte();
+            }
+            while (first is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF);
+            if (first is not ('{' or '['))
+                return null;
+            if (stream.Length > MaxJsonBytes)
+                throw new InvalidInputException(new InputError(file, "", $"the file is {stream.Length / (1024 * 1024)} MiB: JSON manifests over {MaxJsonBytes / (1024 * 1024)} MiB are refused"));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null; // the tree reader reports it, with the same words as for any file
+        }
+        return File.ReadAllBytes(file);
+    }
+
+    private static ReadResult<Node> ReadJsonNodes(string file, byte[] bytes)
+    {
+        var errors = new List<InputError>();
+        var warnings = new List<InputError>();
+        var nodes = new List<Node>();
+        foreach (var (node, document, path) in JsonManifestReader.Read(file, bytes, KubernetesJsonContext.Default.Node, errors))
+        {
+            if (node.Kind != "Node")
+            {
+                errors.Add(new InputError(file, Join(path, "kind"), node.Kind is null ? "kind is required (e.g. Node, Pod, Deployment)" : $"expected kind Node, found \"{node.Kind}\"") { Document = document });
+                continue;
+            }
+            if (string.IsNullOrEmpty(node.Metadata.Name))
+                errors.Add(new InputError(file, Join(path, "metadata"), "metadata.name is required: pods and reports refer to nodes by name") { Document = document });
+            warnings.AddRange(ApiRules.CheckNode(node).Select(problem => new InputError(file, path + problem.RelativePath, problem.Message) { Document = document }));
+            nodes.Add(node);
+        }
+        return errors.Count > 0 ? throw new InvalidInputException(errors) : new ReadResult<Node>(nodes, warnings);
+    }
+
+    private static ReadResult<PodSource> ReadJsonPods(string file, byte[] bytes)
+    {
+        var errors = new List<InputError>();
+        var warnings = new List<InputError>();
+        var pods = new List<PodSource>();
+        foreach (var (obj, document, path) in JsonManifestReader.Read(file, bytes, KubernetesJsonContext.Default.ManifestObject, errors))
+        {
+            if (string.IsNullOrEmpty(obj.Kind) || !PodSpecPaths.TryGetValue(obj.Kind, out var specPath))
+            {
+                errors.Add(new InputError(file, Join(path, "kind"), string.IsNullOrEmpty(obj.Kind)
+                    ? "kind is required (e.g. Node, Pod, Deployment)"
+                    : $"kind \"{obj.Kind}\" has no pod template; expected one of {string.Join(", ", PodSpecPaths.Keys)}") { Document = document });
+                continue;
+            }
+            var spec = obj.Kind switch
+            {
+                "Pod" => obj.Spec?.AsPodSpec(),
+                "PodTemplate" => obj.Template?.Spec,
+                "CronJob" => obj.Spec?.JobTemplate?.Spec?.Template?.Spec,
+                _ => obj.Spec?.Template?.Spec,
+            };
+            if (spec is null)
+            {
+                errors.Add(new InputError(file, Join(path, string.Join('.', specPath)), $"a {obj.Kind} needs a pod spec at {string.Join('.', specPath)}") { Document = document });
+                continue;
+            }
+            var specJsonPath = Join(path, string.Join('.', specPath));
+            warnings.AddRange(ApiRules.CheckPodSpec(spec).Select(problem => new InputError(file, specJsonPath + problem.RelativePath, problem.Message) { Document = document }));
+            pods.Add(new PodSource(obj.Metadata?.Name ?? $"{obj.Kind.ToLowerInvariant()}-{document}", obj.Kind, spec) { Namespace = obj.Metadata?.Namespace });
+        }
+        return errors.Count > 0 ? throw new InvalidInputException(errors) : new ReadResult<PodSource>(Distinguish(pods), warnings);
+    }
+
+    private static string Join(string path, string field) => path.Length == 0 ? field : $"{path}.{field}";
 
     public static ReadResult<Node> ReadNodes(IReadOnlyList<ParsedDocument> documents)
     {
@@ -51,7 +137,6 @@ public static class ManifestReader
         return errors.Count > 0 ? throw new InvalidInputException(errors) : new ReadResult<Node>(nodes, warnings);
     }
 
-    public static ReadResult<PodSource> ReadPods(string file) => ReadPods(StructuredText.LoadFile(file));
 
     public static ReadResult<PodSource> ReadPods(IReadOnlyList<ParsedDocument> documents)
     {

@@ -125,12 +125,15 @@ public class ExplainCommandTests
     }
 
     [Fact]
-    public void Wide_inputs_switch_to_one_row_per_pair()
+    public void Wide_inputs_switch_to_one_row_per_pod()
     {
         var nodes = CliRunner.TempFile(string.Join("---\n", Enumerable.Range(1, 10).Select(i => $"kind: Node\nmetadata: {{name: node-{i}}}\n")));
         var pods = CliRunner.TempFile("kind: Pod\nmetadata: {name: p}\nspec: {nodeName: node-3}\n");
         var (_, output, _) = CliRunner.Run("explain", "--nodes", nodes, "--pods", pods);
-        Assert.Contains("PreferNoSchedule", output); // the per-pair table's header
-        Assert.Contains("1 pod(s) × 10 node(s): 1 of 10 pairs fit.", output);
+        Assert.Contains("best nodes", output); // the per-pod table's header
+        Assert.Contains("1/10", output);
+        Assert.Contains("node-3", output);
+        Assert.Contains("9: node(s) didn't match the requested node name", output);
+        Assert.Contains("1 pod(s) × 10 node(s), 1 kind(s) of pod × 1 kind(s) of node: 0 pod(s) fit no node.", output);
     }
 }

@@ -1,0 +1,57 @@
+using NodePools.Placement.Kubernetes;
+
+namespace NodePools.Placement.Manifests;
+
+/// <summary>
+/// Any object `explain` may be given, read straight from JSON with only what placement needs: its
+/// kind and metadata, and wherever its kind keeps the pod spec. Everything else (status,
+/// managedFields, container details) is skipped by the reader, never built.
+/// </summary>
+public sealed record ManifestObject
+{
+    public string? Kind { get; init; }
+    public ObjectMeta? Metadata { get; init; }
+
+    /// <summary>A Pod's spec, or a workload's (holding its template).</summary>
+    public ManifestSpec? Spec { get; init; }
+
+    /// <summary>A PodTemplate's template.</summary>
+    public PodTemplateSpec? Template { get; init; }
+}
+
+/// <summary>A Pod's spec and a workload's spec in one shape: the pod fields, the template, the job template.</summary>
+public sealed record ManifestSpec
+{
+    public string? NodeName { get; init; }
+    public Dictionary<string, string>? NodeSelector { get; init; }
+    public Affinity? Affinity { get; init; }
+    public List<Toleration>? Tolerations { get; init; }
+    public List<Container>? Containers { get; init; }
+    public List<Container>? InitContainers { get; init; }
+    public bool HostNetwork { get; init; }
+    public Dictionary<string, string>? Overhead { get; init; }
+    public PodTemplateSpec? Template { get; init; }
+    public JobTemplateSpec? JobTemplate { get; init; }
+
+    public PodSpec AsPodSpec() => new()
+    {
+        NodeName = NodeName,
+        NodeSelector = NodeSelector,
+        Affinity = Affinity,
+        Tolerations = Tolerations,
+        Containers = Containers,
+        InitContainers = InitContainers,
+        HostNetwork = HostNetwork,
+        Overhead = Overhead,
+    };
+}
+
+public sealed record JobTemplateSpec
+{
+    public JobSpec? Spec { get; init; }
+}
+
+public sealed record JobSpec
+{
+    public PodTemplateSpec? Template { get; init; }
+}

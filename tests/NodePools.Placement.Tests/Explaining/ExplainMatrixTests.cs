@@ -1,0 +1,129 @@
+using System.Text.Json;
+using NodePools.Placement.Explaining;
+using NodePools.Placement.Kubernetes;
+using NodePools.Placement.Manifests;
+using NodePools.Placement.Scheduling;
+
+namespace NodePools.Placement.Tests.Explaining;
+
+/// <summary>Evaluating by equivalence class gives, for every pair, exactly the scheduler's verdict.</summary>
+public class ExplainMatrixTests
+{
+    /// <summary>Nodes of three shapes, many alike; names and hostnames all differ.</summary>
+    private static List<Node> Nodes(int count, Random random)
+    {
+        var nodes = new List<Node>();
+        for (var i = 0; i < count; i++)
+        {
+            var shape = random.Next(3);
+            var labels = new Dictionary<string, string>
+            {
+                [WellKnownLabels.Hostname] = $"host-{i}",
+                ["pool"] = shape == 0 ? "a" : "b",
+                [WellKnownLabels.Zone] = random.Next(2) == 0 ? "z1" : "z2",
+            };
+            nodes.Add(new Node
+            {
+                Metadata = new ObjectMeta { Name = $"node-{i}", Labels = labels },
+                Spec = new NodeSpec { Unschedulable = i % 17 == 0, Taints = shape == 2 ? [new Taint { Key = "gpu", Effect = TaintEffects.NoSchedule }] : null },
+                Status = shape == 1 ? new NodeStatus { Allocatable = new() { ["cpu"] = "2", ["pods"] = "10" } } : null,
+            });
+        }
+        return nodes;
+    }
+
+    /// <summary>Pods that name nodes in every way a pod can, and pods that do not.</summary>
+    private static List<PodSource> Pods(int count, int nodes, Random random)
+    {
+        var pods = new List<PodSource>();
+        for (var i = 0; i < count; i++)
+        {
+            var target = $"node-{random.Next(nodes)}";
+            var spec = (i % 7) switch
+            {
+                0 => new PodSpec { NodeName = target },
+                1 => new PodSpec { Affinity = Required(new NodeSelectorTerm { MatchFields = [new() { Key = "metadata.name", Operator = NodeSelectorOperators.In, Values = [target] }] }) },
+                2 => new PodSpec { NodeSelector = new() { [WellKnownLabels.Hostname] = $"host-{random.Next(nodes)}" } },
+                3 => new PodSpec { Affinity = Required(new NodeSelectorTerm { MatchExpressions = [new() { Key = WellKnownLabels.Hostname, Operator = NodeSelectorOperators.NotIn, Values = [$"host-{random.Next(nodes)}"] }] }) },
+                4 => new PodSpec { Tolerations = [new Toleration { Key = "gpu", Operator = TolerationOperators.Exists }], NodeSelector = new() { ["pool"] = "b" } },
+                5 => new PodSpec { Containers = [new Container { Name = "c", Resources = new() { Requests = new() { ["cpu"] = random.Next(2) == 0 ? "1" : "3" } } }] },
+                _ => new PodSpec { Affinity = new Affinity { NodeAffinity = new NodeAffinity { PreferredDuringSchedulingIgnoredDuringExecution = [new() { Weight = 40, Preference = new() { MatchExpressions = [new() { Key = WellKnownLabels.Zone, Operator = NodeSelectorOperators.In, Values = ["z2"] }] } }] } } },
+            };
+            pods.Add(new PodSource($"pod-{i}", i % 5 == 0 ? WorkloadKinds.DaemonSet : WorkloadKinds.Pod, spec));
+        }
+        return pods;
+    }
+
+    private static Affinity Required(NodeSelectorTerm term) =>
+        new() { NodeAffinity = new NodeAffinity { RequiredDuringSchedulingIgnoredDuringExecution = new NodeSelector { NodeSelectorTerms = [term] } } };
+
+    public static TheoryData<int> Seeds => new(Enumerable.Range(1, 6));
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Every_pair_gets_exactly_the_schedulers_verdict(int seed)
+    {
+        var random = new Random(seed);
+        var nodes = Nodes(60, random);
+        var pods = Pods(120, nodes.Count, random);
+        var matrix = ExplainMatrix.Build(nodes, pods, SchedulingOptions.Eks);
+        Assert.True(matrix.NodeClassCount < nodes.Count / 3, $"{matrix.NodeClassCount} node classes for {nodes.Count} nodes");
+
+        var direct = Explainer.Explain(nodes, pods, SchedulingOptions.Eks);
+        for (var p = 0; p < pods.Count; p++)
+        {
+            for (var n = 0; n < nodes.Count; n++)
+            {
+                var expected = direct[p * nodes.Count + n];
+                var verdict = matrix.Verdict(p, n);
+                Assert.Equal((expected.Schedulable, expected.PreferredScore, expected.UntoleratedPreferNoSchedule), (verdict.Schedulable, verdict.PreferredScore, verdict.UntoleratedPreferNoSchedule));
+                Assert.Equal(expected.Reasons, verdict.Reasons());
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void The_streamed_pairs_are_the_pairs(int seed)
+    {
+        var random = new Random(seed);
+        var nodes = Nodes(12, random);
+        var pods = Pods(20, nodes.Count, random);
+        using var stream = new MemoryStream();
+        ExplainJson.WritePairs(stream, ExplainMatrix.Build(nodes, pods, SchedulingOptions.Eks));
+        var streamed = JsonDocument.Parse(stream.ToArray()).RootElement.EnumerateArray().ToList();
+        var direct = Explainer.Explain(nodes, pods, SchedulingOptions.Eks);
+        Assert.Equal(direct.Count, streamed.Count);
+        for (var i = 0; i < direct.Count; i++)
+        {
+            Assert.Equal(direct[i].Pod, streamed[i].GetProperty("pod").GetString());
+            Assert.Equal(direct[i].Node, streamed[i].GetProperty("node").GetString());
+            Assert.Equal(direct[i].Schedulable, streamed[i].GetProperty("schedulable").GetBoolean());
+            Assert.Equal(direct[i].Reasons, streamed[i].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!));
+            Assert.Equal(direct[i].PreferredScore, streamed[i].GetProperty("preferredScore").GetInt32());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void A_summary_counts_and_ranks_as_the_pairs_say(int seed)
+    {
+        var random = new Random(seed);
+        var nodes = Nodes(40, random);
+        var pods = Pods(30, nodes.Count, random);
+        var matrix = ExplainMatrix.Build(nodes, pods, SchedulingOptions.Eks);
+        var direct = Explainer.Explain(nodes, pods, SchedulingOptions.Eks);
+        for (var p = 0; p < pods.Count; p++)
+        {
+            var pairs = direct.Skip(p * nodes.Count).Take(nodes.Count).Select((pair, index) => (pair, index)).ToList();
+            var summary = PodSummary.Of(matrix, matrix.PodClassOf(p));
+            Assert.Equal(pairs.Count(x => x.pair.Schedulable), summary.SchedulableNodes);
+            var best = pairs.Where(x => x.pair.Schedulable)
+                .OrderByDescending(x => x.pair.PreferredScore).ThenBy(x => x.pair.UntoleratedPreferNoSchedule).ThenBy(x => x.index)
+                .Take(PodSummary.BestCount).Select(x => x.pair.Node);
+            Assert.Equal(best, summary.BestNodes);
+            var reasons = pairs.Where(x => !x.pair.Schedulable).SelectMany(x => x.pair.Reasons).GroupBy(r => r).ToDictionary(g => g.Key, g => g.Count());
+            Assert.Equal(reasons.OrderBy(r => r.Key, StringComparer.Ordinal), summary.Reasons.OrderBy(r => r.Key, StringComparer.Ordinal));
+        }
+    }
+}
