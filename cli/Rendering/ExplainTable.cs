@@ -49,8 +49,7 @@ public static class ExplainTable
         var pending = 0;
         for (var p = 0; p < matrix.PodCount; p++)
         {
-            var podClass = matrix.PodClassOf(p);
-            var summary = summaries[podClass] ??= Placement.Explaining.PodSummary.Of(matrix, podClass);
+            var summary = Placement.Explaining.PodSummary.For(matrix, p, summaries);
             if (summary.SchedulableNodes == 0)
                 pending++;
             if (p >= MaxRows)

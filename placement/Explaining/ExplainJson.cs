@@ -37,7 +37,7 @@ public static class ExplainJson
             var pod = JsonEncodedText.Encode(matrix.PodName(p), Options.Encoder);
             for (var n = 0; n < matrix.NodeCount; n++)
             {
-                var verdict = matrix.ClassVerdict(podClass, n);
+                var verdict = matrix.Verdict(p, n);
                 writer.WriteStartObject();
                 writer.WriteString(Pod, pod);
                 writer.WriteString(NodeProperty, nodes[n]);
@@ -73,8 +73,7 @@ public static class ExplainJson
         writer.WriteStartArray();
         for (var p = 0; p < matrix.PodCount; p++)
         {
-            var podClass = matrix.PodClassOf(p);
-            var summary = summaries[podClass] ??= PodSummary.Of(matrix, podClass);
+            var summary = PodSummary.For(matrix, p, summaries);
             writer.WriteStartObject();
             writer.WriteString(Pod, matrix.PodName(p));
             writer.WriteNumber(SchedulableNodes, summary.SchedulableNodes);

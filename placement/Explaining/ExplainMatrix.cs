@@ -23,14 +23,13 @@ public sealed class ExplainMatrix
     private readonly int[] _classSizes;
     private readonly int[][] _classMembers;
     private readonly SchedulingPod[] _podClasses;
-    private readonly HashSet<string>?[] _podNames;
+    private readonly (int Node, PairVerdict Verdict)[]?[] _named;
     private readonly int[] _podClass;
     private readonly string[] _podNamesInOrder;
     private readonly PairVerdict?[][] _verdicts;
-    private readonly Dictionary<(int PodClass, int Node), PairVerdict> _named = [];
 
     private ExplainMatrix(SchedulingNode[] nodes, int[] nodeClass, SchedulingNode[] classNodes, int[] classSizes,
-        SchedulingPod[] podClasses, HashSet<string>?[] podNames, int[] podClass, string[] podNamesInOrder)
+        SchedulingPod[] podClasses, (int Node, PairVerdict Verdict)[]?[] named, int[] podClass, string[] podNamesInOrder)
     {
         _nodes = nodes;
         _nodeClass = nodeClass;
@@ -43,7 +42,7 @@ public sealed class ExplainMatrix
         for (var n = 0; n < nodeClass.Length; n++)
             _classMembers[nodeClass[n]][filled[nodeClass[n]]++] = n;
         _podClasses = podClasses;
-        _podNames = podNames;
+        _named = named;
         _podClass = podClass;
         _podNamesInOrder = podNamesInOrder;
         _verdicts = new PairVerdict?[podClasses.Length][];
@@ -89,36 +88,58 @@ public sealed class ExplainMatrix
 
         var podIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var podClasses = new List<SchedulingPod>();
-        var podNames = new List<HashSet<string>?>();
         var podClass = new int[pods.Count];
         var names = new string[pods.Count];
+        var named = new (int Node, PairVerdict Verdict)[]?[pods.Count];
+        Dictionary<string, List<int>>? nodesByName = null;
         for (var i = 0; i < pods.Count; i++)
         {
             var source = pods[i];
             names[i] = source.Name;
-            var key = PodKey(source);
+            // A pod that names nodes is classed without the names: against every node it does not name it
+            // behaves as a pod naming none of them; the nodes it names are evaluated with the pod itself.
+            var nodeNames = NamedNodes(source.Spec);
+            var spec = nodeNames is null ? source.Spec : Anonymous(source.Spec);
+            var key = PodKey(source.Kind, spec);
             if (!podIndex.TryGetValue(key, out var index))
             {
                 index = podClasses.Count;
                 podIndex[key] = index;
-                podClasses.Add(SchedulingPod.From(source.Name, source.Kind, source.Spec, options));
-                podNames.Add(NamedNodes(source.Spec));
+                podClasses.Add(SchedulingPod.From(source.Name, source.Kind, spec, options));
             }
             podClass[i] = index;
+            if (nodeNames is not null)
+            {
+                nodesByName ??= NodesByName(schedulingNodes);
+                var pod = SchedulingPod.From(source.Name, source.Kind, source.Spec, options);
+                named[i] = nodeNames.SelectMany(name => nodesByName.GetValueOrDefault(name) ?? []).Distinct()
+                    .Select(node => (node, Scheduler.Evaluate(pod, schedulingNodes[node]))).ToArray();
+            }
         }
-        var matrix = new ExplainMatrix(schedulingNodes, nodeClass, [.. classNodes], [.. classSizes], [.. podClasses], [.. podNames], podClass, names);
-        matrix.EvaluateNamed();
-        return matrix;
+        return new ExplainMatrix(schedulingNodes, nodeClass, [.. classNodes], [.. classSizes], [.. podClasses], named, podClass, names);
     }
 
     /// <summary>The scheduler's verdict for a pod on a node.</summary>
-    public PairVerdict Verdict(int pod, int node) => ClassVerdict(_podClass[pod], node);
+    public PairVerdict Verdict(int pod, int node)
+    {
+        if (_named[pod] is { } named)
+        {
+            foreach (var (namedNode, verdict) in named)
+            {
+                if (namedNode == node)
+                    return verdict;
+            }
+        }
+        return Row(_podClass[pod])[_nodeClass[node]]!.Value;
+    }
 
-    /// <summary>The verdict for a pod class on a node: the node's class verdict, unless the pod names this node.</summary>
-    public PairVerdict ClassVerdict(int podClass, int node) =>
-        _podNames[podClass] is not null && _named.TryGetValue((podClass, node), out var named) ? named : Row(podClass)[_nodeClass[node]]!.Value;
+    /// <summary>Whether the pod has verdicts of its own (it names nodes).</summary>
+    public bool NamesNodes(int pod) => _named[pod] is not null;
 
-    /// <summary>The verdicts of a pod class against every node class (for nodes it does not name).</summary>
+    /// <summary>The nodes a pod names, with its verdict on each.</summary>
+    public IReadOnlyList<(int Node, PairVerdict Verdict)> NamedNodes(int pod) => _named[pod] ?? [];
+
+    /// <summary>The verdicts of a pod class against every node class (for the nodes a pod of the class does not name).</summary>
     public PairVerdict?[] Row(int podClass)
     {
         var row = _verdicts[podClass];
@@ -131,38 +152,56 @@ public sealed class ExplainMatrix
         return _verdicts[podClass] = row;
     }
 
-    /// <summary>The nodes a pod class names, each evaluated as itself.</summary>
-    public IEnumerable<int> NamedNodes(int podClass) =>
-        _named.Keys.Where(key => key.PodClass == podClass).Select(key => key.Node);
-
-    private void EvaluateNamed()
+    private static Dictionary<string, List<int>> NodesByName(SchedulingNode[] nodes)
     {
-        if (_podNames.All(names => names is null))
-            return;
         var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < _nodes.Length; i++)
+        for (var i = 0; i < nodes.Length; i++)
         {
-            foreach (var name in new[] { _nodes[i].Name, _nodes[i].Labels.GetValueOrDefault(WellKnownLabels.Hostname) })
+            foreach (var name in new[] { nodes[i].Name, nodes[i].Labels.GetValueOrDefault(WellKnownLabels.Hostname) })
             {
                 if (name is null)
                     continue;
                 if (!byName.TryGetValue(name, out var list))
                     byName[name] = list = [];
-                if (!list.Contains(i))
-                    list.Add(i);
+                list.Add(i);
             }
         }
-        for (var p = 0; p < _podClasses.Length; p++)
-        {
-            foreach (var name in _podNames[p] ?? [])
-            {
-                foreach (var node in byName.GetValueOrDefault(name) ?? [])
-                    _named[(p, node)] = Scheduler.Evaluate(_podClasses[p], _nodes[node]);
-            }
-        }
+        return byName;
     }
 
-    /// <summary>Node names a pod's constraints mention: nodeName, matchFields values, hostname label values.</summary>
+    // Valid names and label values (an invalid one would void the pod's whole term), which no node
+    // and no pod of a real cluster uses: a pod's names become Nobody, a class's stand-in is ClassNode.
+    private const string Nobody = "nodepools-no-such-node";
+    private const string ClassNode = "nodepools-class-representative";
+
+    /// <summary>The pod with every node name it mentions replaced by one no node has.</summary>
+    private static PodSpec Anonymous(PodSpec spec)
+    {
+        static NodeSelectorTerm? Term(NodeSelectorTerm? term) => term is null ? null : term with
+        {
+            MatchFields = term.MatchFields?.Select(f => f with { Values = f.Values?.Select(_ => Nobody).ToList() }).ToList(),
+            MatchExpressions = term.MatchExpressions?.Select(e => e.Key == WellKnownLabels.Hostname ? e with { Values = e.Values?.Select(_ => Nobody).ToList() } : e).ToList(),
+        };
+        var nodeAffinity = spec.Affinity?.NodeAffinity;
+        return spec with
+        {
+            NodeName = string.IsNullOrEmpty(spec.NodeName) ? spec.NodeName : Nobody,
+            NodeSelector = spec.NodeSelector?.ToDictionary(p => p.Key, p => p.Key == WellKnownLabels.Hostname ? Nobody : p.Value),
+            Affinity = nodeAffinity is null ? spec.Affinity : spec.Affinity! with
+            {
+                NodeAffinity = nodeAffinity with
+                {
+                    RequiredDuringSchedulingIgnoredDuringExecution = nodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution is { } required
+                        ? required with { NodeSelectorTerms = required.NodeSelectorTerms?.Select(t => Term(t)!).ToList() }
+                        : null,
+                    PreferredDuringSchedulingIgnoredDuringExecution = nodeAffinity.PreferredDuringSchedulingIgnoredDuringExecution?
+                        .Select(p => p with { Preference = Term(p.Preference)! }).ToList(),
+                },
+            },
+        };
+    }
+
+    /// <summary>Node names a pod's constraints mention (nodeName, matchFields values, hostname label values), or null when it mentions none.</summary>
     private static HashSet<string>? NamedNodes(PodSpec spec)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -193,11 +232,10 @@ public sealed class ExplainMatrix
     /// <summary>A class's stand-in: a name and hostname no pod can name, so only named nodes differ from it.</summary>
     private static SchedulingNode Anonymous(SchedulingNode node)
     {
-        const string nobody = "\u0000nodepools-class-representative";
         var labels = new Dictionary<string, string>(node.Labels, StringComparer.Ordinal);
         if (labels.ContainsKey(WellKnownLabels.Hostname))
-            labels[WellKnownLabels.Hostname] = nobody;
-        return new SchedulingNode(nobody, labels, node.Taints, node.Unschedulable, node.Allocatable);
+            labels[WellKnownLabels.Hostname] = ClassNode;
+        return new SchedulingNode(ClassNode, labels, node.Taints, node.Unschedulable, node.Allocatable);
     }
 
     private static string NodeKey(SchedulingNode node)
@@ -222,9 +260,8 @@ public sealed class ExplainMatrix
     }
 
     /// <summary>Everything placement reads of a pod, as text: pods with equal keys get equal verdicts everywhere.</summary>
-    private static string PodKey(PodSource pod)
+    private static string PodKey(string kindName, PodSpec spec)
     {
-        var spec = pod.Spec;
         var placement = new PodSpec
         {
             NodeName = spec.NodeName,
@@ -234,7 +271,7 @@ public sealed class ExplainMatrix
             HostNetwork = spec.HostNetwork,
         };
         var requests = ResourceFit.PodRequests(spec).OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}");
-        var kind = pod.Kind == WorkloadKinds.DaemonSet ? WorkloadKinds.DaemonSet : "";
+        var kind = kindName == WorkloadKinds.DaemonSet ? WorkloadKinds.DaemonSet : "";
         return $"{kind}\u0003{JsonSerializer.Serialize(placement, KubernetesJsonContext.Default.PodSpec)}\u0003{string.Join(',', requests)}";
     }
 }

@@ -11,11 +11,16 @@ public sealed record PodSummary(int SchedulableNodes, IReadOnlyList<string> Best
 {
     public const int BestCount = 5;
 
-    /// <summary>Per pod class, computed once from the class verdicts and the nodes the class names.</summary>
-    public static PodSummary Of(ExplainMatrix matrix, int podClass)
+    /// <summary>
+    /// One pod's summary. Pods that name no node share theirs with their class (<see cref="For"/>
+    /// caches it); a pod that names nodes has its own verdicts on those.
+    /// </summary>
+    public static PodSummary Of(ExplainMatrix matrix, int pod)
     {
-        var row = matrix.Row(podClass);
-        var named = matrix.NamedNodes(podClass).ToHashSet();
+        var row = matrix.Row(matrix.PodClassOf(pod));
+        var named = matrix.NamedNodes(pod);
+        var namedNodes = named.Select(n => n.Node).ToHashSet();
+        var namedPerClass = namedNodes.GroupBy(matrix.NodeClassOf).ToDictionary(g => g.Key, g => g.Count());
         var schedulable = 0;
         var reasons = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var candidates = new List<(int Node, PairVerdict Verdict)>();
@@ -23,15 +28,23 @@ public sealed record PodSummary(int SchedulableNodes, IReadOnlyList<string> Best
         for (var c = 0; c < row.Length; c++)
         {
             var verdict = row[c]!.Value;
-            var members = matrix.NodeClassMembers(c);
-            var unnamed = members.Count(node => !named.Contains(node));
-            Count(verdict, unnamed, ref schedulable, reasons);
-            if (verdict.Schedulable)
-                candidates.AddRange(members.Where(node => !named.Contains(node)).Take(BestCount).Select(node => (node, verdict)));
+            Count(verdict, matrix.NodeClassSize(c) - namedPerClass.GetValueOrDefault(c), ref schedulable, reasons);
+            if (!verdict.Schedulable)
+                continue;
+            // The class's first nodes in input order, past those the pod names (they have verdicts of their own).
+            var taken = 0;
+            foreach (var node in matrix.NodeClassMembers(c))
+            {
+                if (taken == BestCount)
+                    break;
+                if (namedNodes.Contains(node))
+                    continue;
+                candidates.Add((node, verdict));
+                taken++;
+            }
         }
-        foreach (var node in named)
+        foreach (var (node, verdict) in named)
         {
-            var verdict = matrix.ClassVerdict(podClass, node);
             Count(verdict, 1, ref schedulable, reasons);
             if (verdict.Schedulable)
                 candidates.Add((node, verdict));
@@ -46,6 +59,10 @@ public sealed record PodSummary(int SchedulableNodes, IReadOnlyList<string> Best
             .ToList();
         return new PodSummary(schedulable, best, reasons);
     }
+
+    /// <summary>A pod's summary, shared through <paramref name="cache"/> (one slot per pod class) when it names no node.</summary>
+    public static PodSummary For(ExplainMatrix matrix, int pod, PodSummary?[] cache) =>
+        matrix.NamesNodes(pod) ? Of(matrix, pod) : cache[matrix.PodClassOf(pod)] ??= Of(matrix, pod);
 
     private static void Count(PairVerdict verdict, int nodes, ref int schedulable, SortedDictionary<string, int> reasons)
     {

@@ -116,7 +116,7 @@ public class ExplainMatrixTests
         for (var p = 0; p < pods.Count; p++)
         {
             var pairs = direct.Skip(p * nodes.Count).Take(nodes.Count).Select((pair, index) => (pair, index)).ToList();
-            var summary = PodSummary.Of(matrix, matrix.PodClassOf(p));
+            var summary = PodSummary.Of(matrix, p);
             Assert.Equal(pairs.Count(x => x.pair.Schedulable), summary.SchedulableNodes);
             var best = pairs.Where(x => x.pair.Schedulable)
                 .OrderByDescending(x => x.pair.PreferredScore).ThenBy(x => x.pair.UntoleratedPreferNoSchedule).ThenBy(x => x.index)
