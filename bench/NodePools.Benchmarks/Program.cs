@@ -2,6 +2,18 @@ using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using NodePools.Benchmarks;
 
+// `--measure OUTPUT NODES PODS` is one explain measurement, run as a child process by the quick report.
+if (args.Length == 4 && args[0] == "--measure")
+    return ExplainBenchmarks.Measure(args[1], args[2], args[3]);
+
+// `--generate DIR`: the realistic cluster of the summary target (nodes.json, pods.json), to try explain on.
+if (args.Length == 2 && args[0] == "--generate")
+{
+    ClusterFiles.WriteNodes(Path.Combine(args[1], "nodes.json"), 5_000);
+    ClusterFiles.WritePods(Path.Combine(args[1], "pods.json"), 150_000, 5_000, templates: 300, daemonSets: true);
+    return 0;
+}
+
 // `--full` runs the BenchmarkDotNet suite; the default is a quick report against the targets.
 if (args.Contains("--full"))
 {
@@ -35,6 +47,32 @@ Console.WriteLine($"setup (generate + compile): {setup.Elapsed.TotalMilliseconds
 Console.WriteLine($"evaluation, one thread, best of 5: {best * 1000:N0} ms = {rate / 1e6:N1} million pair checks/s (target ≥ {TargetPairsPerSecond / 1e6:N0} million)");
 Console.WriteLine($"peak working set: {peak / (1024.0 * 1024):N0} MB (target ≤ {TargetPeakBytes / (1024 * 1024)} MB)");
 var met = rate >= TargetPairsPerSecond && peak <= TargetPeakBytes;
+
+// explain end to end on generated `kubectl get -o json` files, each measurement in its own process.
+var files = Directory.CreateTempSubdirectory("nodepools-explain-").FullName;
+try
+{
+    var (pairNodes, pairPods) = (Path.Combine(files, "pair-nodes.json"), Path.Combine(files, "pair-pods.json"));
+    ClusterFiles.WriteNodes(pairNodes, 1_000);
+    ClusterFiles.WritePods(pairPods, 5_000, 1_000, templates: 300, daemonSets: false);
+    var pairs = ExplainBenchmarks.InChildProcess("pairs", pairNodes, pairPods);
+    var pairRate = 5_000_000 / pairs.Seconds;
+    Console.WriteLine($"explain --output json, 1,000 nodes × 5,000 pods = 5,000,000 pairs end to end: {pairs.Seconds:N1} s = {pairRate / 1e6:N1} million pairs/s "
+                      + $"(target ≥ {ExplainBenchmarks.TargetPairsPerSecond / 1e6:N0} million), peak {pairs.PeakBytes / (1024.0 * 1024):N0} MiB (target ≤ {ExplainBenchmarks.TargetPairsPeakBytes / (1024 * 1024)} MiB)");
+    met &= pairRate >= ExplainBenchmarks.TargetPairsPerSecond && pairs.PeakBytes <= ExplainBenchmarks.TargetPairsPeakBytes;
+
+    var (clusterNodes, clusterPods) = (Path.Combine(files, "nodes.json"), Path.Combine(files, "pods.json"));
+    ClusterFiles.WriteNodes(clusterNodes, 5_000);
+    ClusterFiles.WritePods(clusterPods, 150_000, 5_000, templates: 300, daemonSets: true);
+    var summary = ExplainBenchmarks.InChildProcess("summary", clusterNodes, clusterPods);
+    Console.WriteLine($"explain --output summary, 5,000 nodes × 150,000 pods ({new FileInfo(clusterPods).Length / (1024 * 1024):N0} MiB of pods, 15,000 of them DaemonSet pods) end to end: "
+                      + $"{summary.Seconds:N1} s (target ≤ {ExplainBenchmarks.TargetSummarySeconds:N0} s), peak {summary.PeakBytes / (1024.0 * 1024):N0} MiB (target ≤ {ExplainBenchmarks.TargetSummaryPeakBytes / (1024 * 1024)} MiB)");
+    met &= summary.Seconds <= ExplainBenchmarks.TargetSummarySeconds && summary.PeakBytes <= ExplainBenchmarks.TargetSummaryPeakBytes;
+}
+finally
+{
+    Directory.Delete(files, recursive: true);
+}
 
 // Rendering the prod stack with its charts at hand: best of 3, after one warm-up run.
 if (RenderingBenchmarks.Unavailable() is { } reason)

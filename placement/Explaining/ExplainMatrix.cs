@@ -92,6 +92,8 @@ public sealed class ExplainMatrix
         var names = new string[pods.Count];
         var named = new (int Node, PairVerdict Verdict)[]?[pods.Count];
         Dictionary<string, List<int>>? nodesByName = null;
+        var bound = new Dictionary<int, SchedulingPod>();
+        var boundVerdicts = new Dictionary<(int PodClass, int NodeClass), PairVerdict>();
         for (var i = 0; i < pods.Count; i++)
         {
             var source = pods[i];
@@ -108,13 +110,27 @@ public sealed class ExplainMatrix
                 podClasses.Add(SchedulingPod.From(source.Name, source.Kind, spec, options));
             }
             podClass[i] = index;
-            if (nodeNames is not null)
+            if (nodeNames is null)
+                continue;
+            nodesByName ??= NodesByName(schedulingNodes);
+            if (OnlyNodeName(source.Spec))
             {
-                nodesByName ??= NodesByName(schedulingNodes);
-                var pod = SchedulingPod.From(source.Name, source.Kind, source.Spec, options);
-                named[i] = nodeNames.SelectMany(name => nodesByName.GetValueOrDefault(name) ?? []).Distinct()
-                    .Select(node => (node, Scheduler.Evaluate(pod, schedulingNodes[node]))).ToArray();
+                // A bound pod (nodeName, as every pod of a live cluster): on its node it is its class
+                // without the nodeName, and that verdict is the same for every node of the node's class.
+                if (!bound.TryGetValue(index, out var boundPod))
+                    bound[index] = boundPod = SchedulingPod.From(source.Name, source.Kind, spec with { NodeName = null }, options);
+                named[i] = (nodesByName.GetValueOrDefault(source.Spec.NodeName!) ?? []).Select(node =>
+                {
+                    var key = (index, nodeClass[node]);
+                    if (!boundVerdicts.TryGetValue(key, out var verdict))
+                        boundVerdicts[key] = verdict = Scheduler.Evaluate(boundPod, classNodes[nodeClass[node]]);
+                    return (node, verdict);
+                }).ToArray();
+                continue;
             }
+            var pod = SchedulingPod.From(source.Name, source.Kind, source.Spec, options);
+            named[i] = nodeNames.SelectMany(name => nodesByName.GetValueOrDefault(name) ?? []).Distinct()
+                .Select(node => (node, Scheduler.Evaluate(pod, schedulingNodes[node]))).ToArray();
         }
         return new ExplainMatrix(schedulingNodes, nodeClass, [.. classNodes], [.. classSizes], [.. podClasses], named, podClass, names);
     }
@@ -199,6 +215,18 @@ public sealed class ExplainMatrix
                 },
             },
         };
+    }
+
+    /// <summary>Whether nodeName is the only way the pod names nodes (its affinity and selector name none).</summary>
+    private static bool OnlyNodeName(PodSpec spec)
+    {
+        if (string.IsNullOrEmpty(spec.NodeName) || spec.NodeSelector?.ContainsKey(WellKnownLabels.Hostname) == true)
+            return false;
+        var affinity = spec.Affinity?.NodeAffinity;
+        var terms = (affinity?.RequiredDuringSchedulingIgnoredDuringExecution?.NodeSelectorTerms ?? [])
+            .Concat(affinity?.PreferredDuringSchedulingIgnoredDuringExecution?.Select(p => p.Preference) ?? []);
+        return !terms.OfType<NodeSelectorTerm>().Any(term => term.MatchFields is { Count: > 0 }
+            || term.MatchExpressions?.Any(e => e.Key == WellKnownLabels.Hostname) == true);
     }
 
     /// <summary>Node names a pod's constraints mention (nodeName, matchFields values, hostname label values), or null when it mentions none.</summary>

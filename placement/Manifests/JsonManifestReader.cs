@@ -1,16 +1,19 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using NodePools.Placement.Input;
-using NodePools.Placement.Kubernetes;
 
 namespace NodePools.Placement.Manifests;
 
 /// <summary>
-/// Reads large JSON manifests (`kubectl get pods -A -o json` of a whole cluster) object by object:
-/// the bytes are held once, each object is bound straight to the few fields placement reads, and
-/// no tree of the whole file is built. Values, lists and several top-level values are all accepted.
+/// Reads large JSON manifests (`kubectl get pods -A -o json` of a whole cluster) object by object
+/// from the file, through a buffer that holds one object at a time (it grows for a larger one):
+/// neither the text nor a tree of it is ever held whole. Each object is bound straight to the few
+/// fields placement reads. A List (its items), a single object and several top-level values are read.
 /// </summary>
-internal static class JsonManifestReader
+internal sealed class JsonManifestReader
 {
+    private const int InitialBuffer = 1 << 20;
+
     private static readonly JsonReaderOptions ReaderOptions = new()
     {
         AllowMultipleValues = true,
@@ -19,111 +22,316 @@ internal static class JsonManifestReader
         MaxDepth = YamlTree.MaxDepth,
     };
 
+    private readonly Stream _stream;
+    private readonly string _file;
+    private byte[] _buffer = new byte[InitialBuffer];
+    private int _start;      // first byte not yet consumed
+    private int _end;        // end of the bytes read
+    private long _offset;    // file offset of _buffer[0]
+    private int _keep = -1;  // bytes from here on are kept by Fill (the start of an object not yet decided), or -1
+    private bool _final;
+    private JsonReaderState _state = new(ReaderOptions);
+
+    private JsonManifestReader(Stream stream, string file)
+    {
+        _stream = stream;
+        _file = file;
+    }
+
     /// <summary>Each top-level object, or each item of a List, with its document number and readable path.</summary>
-    public static IEnumerable<(T Item, int Document, string Path)> Read<T>(string file, byte[] bytes, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, List<InputError> errors)
-        where T : class
+    public static List<(T Item, int Document, string Path)> Read<T>(string file, JsonTypeInfo<T> type, List<InputError> errors) where T : class
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return new JsonManifestReader(stream, file).ReadAll(type, errors);
+    }
+
+    private List<(T, int, string)> ReadAll<T>(JsonTypeInfo<T> type, List<InputError> errors) where T : class
     {
         var results = new List<(T, int, string)>();
-        var lineStarts = JsonSourceMap.LineStarts(bytes);
-        var reader = new Utf8JsonReader(bytes, ReaderOptions);
         var document = 0;
         try
         {
-            while (reader.Read())
+            Fill();
+            while (true)
             {
+                // Top level: the next value.
+                if (!Next(out var token, out _))
+                    break;
                 document++;
-                if (reader.TokenType != JsonTokenType.StartObject)
+                if (token != JsonTokenType.StartObject)
                 {
-                    errors.Add(Error(file, document, "", "expected a Kubernetes object (a mapping with apiVersion and kind)", reader, lineStarts));
-                    reader.Skip();
+                    errors.Add(Error(document, "", "expected a Kubernetes object (a mapping with apiVersion and kind)", _offset + _start));
+                    SkipValue();
                     continue;
                 }
-                if (ItemsOf(reader) is { } hasItems && hasItems)
-                {
-                    // A List: find "items" and bind each element.
-                    var depth = reader.CurrentDepth;
-                    while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
-                    {
-                        if (reader.TokenType != JsonTokenType.PropertyName)
-                            continue;
-                        var isItems = reader.ValueTextEquals("items");
-                        reader.Read();
-                        if (!isItems)
-                        {
-                            reader.Skip();
-                            continue;
-                        }
-                        var index = 0;
-                        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                        {
-                            var path = $"items[{index++}]";
-                            if (reader.TokenType != JsonTokenType.StartObject)
-                            {
-                                errors.Add(Error(file, document, path, "expected a Kubernetes object (a mapping with apiVersion and kind)", reader, lineStarts));
-                                reader.Skip();
-                                continue;
-                            }
-                            if (Bind(ref reader, type, file, document, path, lineStarts, errors) is { } item)
-                                results.Add((item, document, path));
-                        }
-                    }
-                }
-                else if (Bind(ref reader, type, file, document, "", lineStarts, errors) is { } single)
-                {
-                    results.Add((single, document, ""));
-                }
+                ReadTopObject(type, document, results, errors);
             }
         }
         catch (JsonException ex)
         {
-            errors.Add(new InputError(file, "", $"malformed JSON: {ex.Message.Split(" LineNumber:")[0].TrimEnd(' ', '|', '.')}")
+            errors.Add(new InputError(_file, "", $"malformed JSON: {ex.Message.Split(" LineNumber:")[0].TrimEnd(' ', '|', '.')}")
             {
                 Line = (int?)ex.LineNumber + 1,
                 Column = (int?)ex.BytePositionInLine + 1,
-                Document = document,
+                Document = Math.Max(document, 1),
             });
         }
         return results;
     }
 
-    /// <summary>Whether the object at the reader holds an "items" list (a copy of the reader looks ahead).</summary>
-    private static bool? ItemsOf(Utf8JsonReader reader)
+    /// <summary>
+    /// A top-level object: a List when "items" (an array) comes before anything but apiVersion or a
+    /// kind ending in "List"; otherwise one object, bound whole from its start.
+    /// </summary>
+    private void ReadTopObject<T>(JsonTypeInfo<T> type, int document, List<(T, int, string)> results, List<InputError> errors) where T : class
     {
-        var depth = reader.CurrentDepth;
-        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+        _keep = _start - 1; // the '{' just consumed: kept until the object is known to be a List or not
+        var isList = false;
+        while (true)
         {
-            if (reader.TokenType != JsonTokenType.PropertyName)
+            if (!Next(out var token, out var name))
+                throw new JsonException("the object is not closed");
+            if (token == JsonTokenType.EndObject)
+                break;
+            // A property name: decide on it.
+            if (name == "items")
+            {
+                if (!Next(out token, out _) || token != JsonTokenType.StartArray)
+                    break;
+                isList = true;
+                _keep = -1;
+                ReadItems(type, document, results, errors);
                 continue;
-            var isItems = reader.ValueTextEquals("items");
-            reader.Read();
-            if (isItems)
-                return reader.TokenType == JsonTokenType.StartArray;
-            reader.Skip();
+            }
+            if (name == "apiVersion" || (name == "kind" && !isList && PeekStringEndsWith("List")) || isList)
+            {
+                SkipValue();
+                continue;
+            }
+            // Anything else before items: this is one object. Bind it from its start.
+            _start = _keep;
+            _keep = -1;
+            RestoreStateTopLevel();
+            if (Bind(type, document, "", errors) is { } item)
+                results.Add((item, document, ""));
+            return;
         }
-        return false;
     }
 
-    private static T? Bind<T>(ref Utf8JsonReader reader, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string file, int document, string path,
-        IReadOnlyList<long> lineStarts, List<InputError> errors) where T : class
+    private void ReadItems<T>(JsonTypeInfo<T> type, int document, List<(T, int, string)> results, List<InputError> errors) where T : class
     {
-        var start = reader;
+        var index = 0;
+        while (true)
+        {
+            var (token, at) = Peek();
+            if (token == JsonTokenType.EndArray)
+            {
+                Next(out _, out _);
+                return;
+            }
+            if (token == JsonTokenType.None)
+                throw new JsonException("the items list is not closed");
+            var path = $"items[{index++}]";
+            if (token != JsonTokenType.StartObject)
+            {
+                errors.Add(Error(document, path, "expected a Kubernetes object (a mapping with apiVersion and kind)", at));
+                SkipValue();
+                continue;
+            }
+            if (Bind(type, document, path, errors) is { } item)
+                results.Add((item, document, path));
+        }
+    }
+
+    /// <summary>Binds the value at the reader position, once all of it is in the buffer; a malformed one is reported and skipped.</summary>
+    private T? Bind<T>(JsonTypeInfo<T> type, int document, string path, List<InputError> errors) where T : class
+    {
+        // Keep a good stretch ahead in the buffer, so an object is nearly always whole when bound.
+        if (!_final && _end - _start < _buffer.Length / 4)
+            Fill();
+        while (true)
+        {
+            var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
+            // A reader made from a saved state reports the state's last token: move it onto the value's first.
+            if (!reader.Read())
+            {
+                if (_final)
+                    throw new JsonException("unexpected end of the file");
+                Fill();
+                continue;
+            }
+            var valueStart = _offset + _start + reader.TokenStartIndex;
+            var start = reader;
+            try
+            {
+                var item = JsonSerializer.Deserialize(ref reader, type);
+                Advance(ref reader);
+                return item;
+            }
+            catch (JsonException) when (!Complete(start))
+            {
+                if (_final)
+                    throw; // the file ends inside the object: malformed JSON, reported where the reader stopped
+                Fill(); // the object runs past the buffer: read on, and bind it again
+            }
+            catch (JsonException ex)
+            {
+                errors.Add(Error(document, path + (ex.Path is { Length: > 1 } inner ? inner[1..] : ""), TypedReader.Describe(ex), valueStart));
+                var skip = start;
+                skip.TrySkip();
+                Advance(ref skip);
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Whether the value starting at the reader is wholly in the buffer.</summary>
+    private static bool Complete(Utf8JsonReader reader)
+    {
         try
         {
-            return JsonSerializer.Deserialize(ref reader, type);
+            return reader.TrySkip();
         }
-        catch (JsonException ex)
+        catch (JsonException)
         {
-            // The object is malformed for its type: report it where it starts and go on with the next.
-            errors.Add(Error(file, document, path + (ex.Path is { Length: > 1 } inner ? inner[1..] : ""), TypedReader.Describe(ex), start, lineStarts));
-            reader = start;
-            reader.Skip();
-            return null;
+            return false; // at the end of the file a reader throws rather than answer
         }
     }
 
-    private static InputError Error(string file, int document, string path, string message, Utf8JsonReader at, IReadOnlyList<long> lineStarts)
+    /// <summary>Reads the next token (and a property's name), refilling the buffer as needed; false at the end of the file.</summary>
+    private bool Next(out JsonTokenType token, out string? name)
     {
-        var (line, column) = JsonSourceMap.Position(at.TokenStartIndex, lineStarts);
-        return new InputError(file, path.TrimStart('.'), message) { Line = line, Column = column, Document = document };
+        while (true)
+        {
+            var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
+            if (reader.Read())
+            {
+                token = reader.TokenType;
+                name = token == JsonTokenType.PropertyName ? reader.GetString() : null;
+                Advance(ref reader);
+                return true;
+            }
+            if (_final)
+            {
+                token = JsonTokenType.None;
+                name = null;
+                return false;
+            }
+            Fill();
+        }
+    }
+
+    /// <summary>The next token and its file offset, without consuming it; None at the end of the file.</summary>
+    private (JsonTokenType Token, long Offset) Peek()
+    {
+        while (true)
+        {
+            var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
+            if (reader.Read())
+                return (reader.TokenType, _offset + _start + reader.TokenStartIndex);
+            if (_final)
+                return (JsonTokenType.None, _offset + _end);
+            Fill();
+        }
+    }
+
+    /// <summary>Skips the next value (a scalar, or an object or array with all it holds), refilling as needed.</summary>
+    private void SkipValue()
+    {
+        while (true)
+        {
+            var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
+            if (reader.Read() && reader.TrySkip())
+            {
+                Advance(ref reader);
+                return;
+            }
+            if (_final)
+                throw new JsonException("unexpected end of the file");
+            Fill();
+        }
+    }
+
+    private bool PeekStringEndsWith(string suffix)
+    {
+        while (true)
+        {
+            var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
+            if (reader.Read())
+                return reader.TokenType == JsonTokenType.String && (reader.GetString() ?? "").EndsWith(suffix, StringComparison.Ordinal);
+            if (_final)
+                return false;
+            Fill();
+        }
+    }
+
+    private void Advance(ref Utf8JsonReader reader)
+    {
+        _start += (int)reader.BytesConsumed;
+        _state = reader.CurrentState;
+    }
+
+    private void RestoreStateTopLevel() => _state = new JsonReaderState(ReaderOptions);
+
+    /// <summary>Moves what is left to the front, grows the buffer if it is full, and reads more of the file.</summary>
+    private void Fill()
+    {
+        if (_final)
+            return;
+        var from = _keep >= 0 ? Math.Min(_keep, _start) : _start;
+        if (from > 0)
+        {
+            Buffer.BlockCopy(_buffer, from, _buffer, 0, _end - from);
+            _offset += from;
+            _start -= from;
+            _end -= from;
+            if (_keep >= 0)
+                _keep -= from;
+        }
+        if (_end == _buffer.Length)
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        _end += read;
+        _final = read == 0;
+    }
+
+    private InputError Error(int document, string path, string message, long offset)
+    {
+        var (line, column) = Position(offset);
+        return new InputError(_file, path.TrimStart('.'), message) { Line = line, Column = column, Document = document };
+    }
+
+    /// <summary>Line and column of a byte offset, counted only when an error asks (errors are rare; the file may be large).</summary>
+    private (int Line, int Column) Position(long offset)
+    {
+        var position = _stream.Position;
+        try
+        {
+            _stream.Position = 0;
+            var line = 1;
+            long lineStart = 0;
+            var chunk = new byte[1 << 16];
+            long read = 0;
+            while (read < offset)
+            {
+                var count = _stream.Read(chunk, 0, (int)Math.Min(chunk.Length, offset - read));
+                if (count == 0)
+                    break;
+                for (var i = 0; i < count; i++)
+                {
+                    if (chunk[i] == (byte)'\n')
+                    {
+                        line++;
+                        lineStart = read + i + 1;
+                    }
+                }
+                read += count;
+            }
+            return (line, (int)(offset - lineStart) + 1);
+        }
+        finally
+        {
+            _stream.Position = position;
+        }
     }
 }

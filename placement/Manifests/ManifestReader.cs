@@ -24,17 +24,14 @@ public static class ManifestReader
         ["CronJob"] = ["spec", "jobTemplate", "spec", "template", "spec"],
     };
 
-    /// <summary>JSON manifests are read object by object; larger ones than this are refused.</summary>
-    public const long MaxJsonBytes = 1536L * 1024 * 1024;
-
     public static ReadResult<Node> ReadNodes(string file) =>
-        JsonBytes(file) is { } bytes ? ReadJsonNodes(file, bytes) : ReadNodes(StructuredText.LoadFile(file));
+        IsJson(file) ? ReadJsonNodes(file) : ReadNodes(StructuredText.LoadFile(file));
 
     public static ReadResult<PodSource> ReadPods(string file) =>
-        JsonBytes(file) is { } bytes ? ReadJsonPods(file, bytes) : ReadPods(StructuredText.LoadFile(file));
+        IsJson(file) ? ReadJsonPods(file) : ReadPods(StructuredText.LoadFile(file));
 
-    /// <summary>The file's bytes when it is JSON (its first character is { or [), else null: YAML takes the tree reader.</summary>
-    private static byte[]? JsonBytes(string file)
+    /// <summary>Whether the file is JSON (its first character is { or [): YAML takes the tree reader.</summary>
+    private static bool IsJson(string file)
     {
         try
         {
@@ -45,24 +42,20 @@ public static class ManifestReader
                 first = stream.ReadByte();
             }
             while (first is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF);
-            if (first is not ('{' or '['))
-                return null;
-            if (stream.Length > MaxJsonBytes)
-                throw new InvalidInputException(new InputError(file, "", $"the file is {stream.Length / (1024 * 1024)} MiB: JSON manifests over {MaxJsonBytes / (1024 * 1024)} MiB are refused"));
+            return first is '{' or '[';
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return null; // the tree reader reports it, with the same words as for any file
+            return false; // the tree reader reports it, with the same words as for any file
         }
-        return File.ReadAllBytes(file);
     }
 
-    private static ReadResult<Node> ReadJsonNodes(string file, byte[] bytes)
+    private static ReadResult<Node> ReadJsonNodes(string file)
     {
         var errors = new List<InputError>();
         var warnings = new List<InputError>();
         var nodes = new List<Node>();
-        foreach (var (node, document, path) in JsonManifestReader.Read(file, bytes, KubernetesJsonContext.Default.Node, errors))
+        foreach (var (node, document, path) in JsonManifestReader.Read(file, KubernetesJsonContext.Default.Node, errors))
         {
             if (node.Kind != "Node")
             {
@@ -77,12 +70,12 @@ public static class ManifestReader
         return errors.Count > 0 ? throw new InvalidInputException(errors) : new ReadResult<Node>(nodes, warnings);
     }
 
-    private static ReadResult<PodSource> ReadJsonPods(string file, byte[] bytes)
+    private static ReadResult<PodSource> ReadJsonPods(string file)
     {
         var errors = new List<InputError>();
         var warnings = new List<InputError>();
         var pods = new List<PodSource>();
-        foreach (var (obj, document, path) in JsonManifestReader.Read(file, bytes, KubernetesJsonContext.Default.ManifestObject, errors))
+        foreach (var (obj, document, path) in JsonManifestReader.Read(file, KubernetesJsonContext.Default.ManifestObject, errors))
         {
             if (string.IsNullOrEmpty(obj.Kind) || !PodSpecPaths.TryGetValue(obj.Kind, out var specPath))
             {
