@@ -52,12 +52,14 @@ public static class ExplainCommand
 
     public static int Run(CliContext context, string nodesFile, string podsFile, SchedulingOptions options, OutputFormat format)
     {
-        // Read both files before reporting, so every input error is shown in one go.
-        var problems = new List<InputError>();
-        var nodes = Guard.Read(() => ManifestReader.ReadNodes(nodesFile), problems);
-        var pods = Guard.Read(() => ManifestReader.ReadPods(podsFile), problems);
+        // Read both files (at once: a cluster's are large) before reporting, so every input error is shown in one go.
+        var nodeProblems = new List<InputError>();
+        var podProblems = new List<InputError>();
+        var readingNodes = Task.Run(() => Guard.Read(() => ManifestReader.ReadNodes(nodesFile), nodeProblems));
+        var pods = Guard.Read(() => ManifestReader.ReadPods(podsFile), podProblems);
+        var nodes = readingNodes.GetAwaiter().GetResult();
         if (nodes is null || pods is null)
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException([.. nodeProblems, .. podProblems]);
 
         foreach (var warning in nodes.Warnings.Concat(pods.Warnings))
             context.Error.WriteLine($"warning: {warning}");

@@ -94,12 +94,12 @@ public sealed class ExplainMatrix
         Dictionary<string, List<int>>? nodesByName = null;
         var bound = new Dictionary<int, SchedulingPod>();
         var boundVerdicts = new Dictionary<(int PodClass, int NodeClass), PairVerdict>();
+        // A pod that names nodes is classed without the names: against every node it does not name it
+        // behaves as a pod naming none of them; the nodes it names are evaluated with the pod itself.
         for (var i = 0; i < pods.Count; i++)
         {
             var source = pods[i];
             names[i] = source.Name;
-            // A pod that names nodes is classed without the names: against every node it does not name it
-            // behaves as a pod naming none of them; the nodes it names are evaluated with the pod itself.
             var nodeNames = NamedNodes(source.Spec);
             var spec = nodeNames is null ? source.Spec : Anonymous(source.Spec);
             var key = PodKey(source.Kind, spec);
