@@ -59,6 +59,9 @@ public class ExplainBenchmarks
     public static (double Seconds, long PeakBytes) InChildProcess(string output, string nodesFile, string podsFile)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+        // Run as `dotnet NodePools.Benchmarks.dll`, the host needs the assembly; as the apphost, it does not.
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+            start.ArgumentList.Add(typeof(ExplainBenchmarks).Assembly.Location);
         foreach (var argument in new[] { "--measure", output, nodesFile, podsFile })
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;

@@ -298,8 +298,23 @@ public sealed class ExplainMatrix
             Tolerations = spec.Tolerations,
             HostNetwork = spec.HostNetwork,
         };
-        var requests = ResourceFit.PodRequests(spec).OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}");
+        // Resources as written: equal text is equal requests (equal requests written differently only make two classes).
+        var resources = new StringBuilder();
+        foreach (var container in spec.Containers ?? [])
+            Resources(resources.Append('c'), container);
+        foreach (var container in spec.InitContainers ?? [])
+            Resources(resources.Append('i'), container);
+        foreach (var (name, value) in spec.Overhead ?? [])
+            resources.Append('o').Append(name).Append('=').Append(value);
         var kind = kindName == WorkloadKinds.DaemonSet ? WorkloadKinds.DaemonSet : "";
-        return $"{kind}\u0003{JsonSerializer.Serialize(placement, KubernetesJsonContext.Default.PodSpec)}\u0003{string.Join(',', requests)}";
+        return $"{kind}\u0003{JsonSerializer.Serialize(placement, KubernetesJsonContext.Default.PodSpec)}\u0003{resources}";
+    }
+
+    private static void Resources(StringBuilder key, Container container)
+    {
+        foreach (var (name, value) in container.Resources?.Requests ?? [])
+            key.Append('r').Append(name).Append('=').Append(value);
+        foreach (var (name, value) in container.Resources?.Limits ?? [])
+            key.Append('l').Append(name).Append('=').Append(value);
     }
 }

@@ -55,9 +55,22 @@ public static class ApiRules
         var tolerations = spec.Tolerations ?? [];
         for (var i = 0; i < tolerations.Count; i++)
         {
-            foreach (var problem in CheckToleration(tolerations[i], $".tolerations[{i}]"))
-                yield return problem;
+            foreach (var problem in TolerationProblems(tolerations[i]))
+                yield return problem with { RelativePath = $".tolerations[{i}]{problem.RelativePath}" };
         }
+    }
+
+    // A cluster's pods share a handful of tolerations: each distinct one is checked once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Toleration, ApiProblem[]> Checked = new();
+
+    private static ApiProblem[] TolerationProblems(Toleration toleration)
+    {
+        if (Checked.TryGetValue(toleration, out var problems))
+            return problems;
+        problems = [.. CheckToleration(toleration, "")];
+        if (Checked.Count < 10_000)
+            Checked.TryAdd(toleration, problems);
+        return problems;
     }
 
     /// <summary>validation.ValidateTolerations, with what each mistake does at scheduling time.</summary>
