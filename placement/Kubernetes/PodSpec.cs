@@ -1,7 +1,7 @@
 namespace NodePools.Placement.Kubernetes;
 
 /// <summary>A core/v1 PodSpec: the fields that decide which nodes a pod may run on.</summary>
-public sealed record PodSpec
+public record PodSpec
 {
     public string? NodeName { get; init; }
     public Dictionary<string, string>? NodeSelector { get; init; }

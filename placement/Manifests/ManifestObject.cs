@@ -20,30 +20,10 @@ public sealed record ManifestObject
 }
 
 /// <summary>A Pod's spec and a workload's spec in one shape: the pod fields, the template, the job template.</summary>
-public sealed record ManifestSpec
+public sealed record ManifestSpec : PodSpec
 {
-    public string? NodeName { get; init; }
-    public Dictionary<string, string>? NodeSelector { get; init; }
-    public Affinity? Affinity { get; init; }
-    public List<Toleration>? Tolerations { get; init; }
-    public List<Container>? Containers { get; init; }
-    public List<Container>? InitContainers { get; init; }
-    public bool HostNetwork { get; init; }
-    public Dictionary<string, string>? Overhead { get; init; }
     public PodTemplateSpec? Template { get; init; }
     public JobTemplateSpec? JobTemplate { get; init; }
-
-    public PodSpec AsPodSpec() => new()
-    {
-        NodeName = NodeName,
-        NodeSelector = NodeSelector,
-        Affinity = Affinity,
-        Tolerations = Tolerations,
-        Containers = Containers,
-        InitContainers = InitContainers,
-        HostNetwork = HostNetwork,
-        Overhead = Overhead,
-    };
 }
 
 public sealed record JobTemplateSpec

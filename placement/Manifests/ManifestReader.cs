@@ -86,7 +86,7 @@ public static class ManifestReader
             }
             var spec = obj.Kind switch
             {
-                "Pod" => obj.Spec?.AsPodSpec(),
+                "Pod" => obj.Spec,
                 "PodTemplate" => obj.Template?.Spec,
                 "CronJob" => obj.Spec?.JobTemplate?.Spec?.Template?.Spec,
                 _ => obj.Spec?.Template?.Spec,
