@@ -15,7 +15,7 @@ public static class PlanTable
             console.Write(Pools(report));
             console.Write(Slots(report));
             console.Write(Matrix(report));
-            if (report.Rendering.Rendered)
+            if (report.Rendering.Workloads.Count > 0)
                 console.Write(Workloads(report.Rendering));
         }
         foreach (var release in report.Releases.Where(r => r.SecretPaths.Count > 0))
