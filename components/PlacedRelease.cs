@@ -9,8 +9,9 @@ namespace NodePools.Components;
 /// <summary>
 /// One Helm release whose values are the user's values merged with the derived placement, installed
 /// after the node groups of every pool its slots target (labels exist before any affinity asks for
-/// them), on the cluster's provider, in its namespace (created if missing). A release with
-/// secretValues hands Helm its values as a secret output.
+/// them), after its namespace and the releases it depends on, on the cluster's provider, with its
+/// install options (timeout, atomic, cleanupOnFail, skipAwait). A release with secretValues hands
+/// Helm its values as a secret output.
 /// </summary>
 public sealed class PlacedRelease : ComponentResource
 {
@@ -18,7 +19,8 @@ public sealed class PlacedRelease : ComponentResource
         : base(ComponentTypes.PlacedRelease, name, options)
     {
         DependsOnNodeGroups = args.TargetNodeGroups;
-        Release = new Helm.Release(name, ReleaseArgs(args.Plan), ReleaseOptions(this, args.Provider, args.TargetNodeGroups));
+        DependsOn = [.. args.TargetNodeGroups, .. args.Namespace is null ? Array.Empty<Resource>() : [args.Namespace], .. args.AfterReleases];
+        Release = new Helm.Release(name, ReleaseArgs(args.Plan), ReleaseOptions(this, args.Provider, DependsOn));
         RegisterOutputs(new Dictionary<string, object?> { ["releaseName"] = Release.Name });
     }
 
@@ -26,6 +28,9 @@ public sealed class PlacedRelease : ComponentResource
 
     /// <summary>The node groups the release waits for.</summary>
     public IReadOnlyList<Resource> DependsOnNodeGroups { get; }
+
+    /// <summary>Everything the release waits for: node groups, its namespace, the releases it depends on.</summary>
+    public IReadOnlyList<Resource> DependsOn { get; }
 
     public static HelmInputs.ReleaseArgs ReleaseArgs(ReleasePlan plan)
     {
@@ -36,7 +41,11 @@ public sealed class PlacedRelease : ComponentResource
             Chart = chart.Chart,
             Version = plan.Spec.Version,
             Namespace = plan.Spec.Namespace,
-            CreateNamespace = true,
+            CreateNamespace = false, // ClusterNamespaces owns every namespace
+            Timeout = plan.Spec.Install.TimeoutSeconds,
+            Atomic = plan.Spec.Install.Atomic,
+            CleanupOnFail = plan.Spec.Install.CleanupOnFail,
+            SkipAwait = plan.Spec.Install.SkipAwait,
         };
         var values = plan.ValuesTree().ToDictionary(pair => pair.Key, pair => pair.Value!);
         // Values carrying secretValues reach Helm, the state and previews only as a secret.
@@ -46,11 +55,11 @@ public sealed class PlacedRelease : ComponentResource
         return args;
     }
 
-    public static CustomResourceOptions ReleaseOptions(Resource parent, ProviderResource provider, IEnumerable<Resource> targetNodeGroups)
+    public static CustomResourceOptions ReleaseOptions(Resource parent, ProviderResource provider, IEnumerable<Resource> dependsOn)
     {
         var options = new CustomResourceOptions { Parent = parent, Provider = provider };
-        foreach (var nodeGroup in targetNodeGroups)
-            options.DependsOn.Add(nodeGroup);
+        foreach (var dependency in dependsOn)
+            options.DependsOn.Add(dependency);
         return options;
     }
 }
@@ -62,4 +71,10 @@ public sealed class PlacedReleaseArgs
 
     /// <summary>The node groups of the pools the release's slots target.</summary>
     public required IReadOnlyList<Resource> TargetNodeGroups { get; init; }
+
+    /// <summary>The release's namespace (owned by ClusterNamespaces), or null when created elsewhere.</summary>
+    public Resource? Namespace { get; init; }
+
+    /// <summary>The releases this one is installed after (its dependsOn).</summary>
+    public IReadOnlyList<Resource> AfterReleases { get; init; } = [];
 }

@@ -20,15 +20,6 @@ public sealed class PodTemplateConfigMap : ComponentResource
         foreach (var dependency in args.DependsOn)
             resourceOptions.DependsOn.Add(dependency);
 
-        if (args.CreateNamespace)
-        {
-            var ns = new CoreV1.Namespace($"{name}-namespace", new CoreInputs.NamespaceArgs
-            {
-                Metadata = new MetaInputs.ObjectMetaArgs { Name = spec.Namespace },
-            }, new CustomResourceOptions { Parent = this, Provider = args.Provider });
-            resourceOptions.DependsOn.Add(ns);
-        }
-
         ConfigMap = new CoreV1.ConfigMap(name, ConfigMapArgs(args.Plan), resourceOptions);
         RegisterOutputs(new Dictionary<string, object?> { ["name"] = spec.Name, ["namespace"] = spec.Namespace });
     }
@@ -56,9 +47,6 @@ public sealed class PodTemplateConfigMapArgs
     public required PodTemplateConfigMapPlan Plan { get; init; }
     public required ProviderResource Provider { get; init; }
 
-    /// <summary>Create the namespace: no release of the stack installs into it.</summary>
-    public bool CreateNamespace { get; init; }
-
-    /// <summary>Node groups of the targeted pools, and releases that create the namespace.</summary>
+    /// <summary>Node groups of the targeted pools, and the ConfigMap's namespace.</summary>
     public IReadOnlyList<Resource> DependsOn { get; init; } = [];
 }

@@ -14,7 +14,8 @@ public sealed record StackResources(
     ClusterComponent Cluster,
     IReadOnlyDictionary<string, NodePool> Pools,
     IReadOnlyList<PlacedRelease> Releases,
-    IReadOnlyList<PodTemplateConfigMap> PodTemplates)
+    IReadOnlyList<PodTemplateConfigMap> PodTemplates,
+    ClusterNamespaces Namespaces)
 {
     public static StackResources Create(StackPlan plan)
     {
@@ -36,31 +37,47 @@ public sealed record StackResources(
             });
         }
 
-        var releases = plan.Releases.ToDictionary(
-            release => release.Name,
-            release => new PlacedRelease(release.Name, new PlacedReleaseArgs
+        var namespaces = new ClusterNamespaces("namespaces",
+            plan.Releases.Select(r => r.Spec.Namespace).Concat(plan.PodTemplates.Select(t => t.Spec.Namespace)), cluster.Provider);
+
+        // Releases in dependency order (the declaration refuses cycles), each after those it names.
+        var releases = new Dictionary<string, PlacedRelease>(StringComparer.Ordinal);
+        foreach (var release in InstallOrder(plan.Releases))
+        {
+            releases[release.Name] = new PlacedRelease(release.Name, new PlacedReleaseArgs
             {
                 Plan = release,
                 Provider = cluster.Provider,
                 TargetNodeGroups = release.TargetPools.Select(pool => (Resource)pools[pool].NodeGroup).ToList(),
-            }));
+                Namespace = namespaces.Namespaces[release.Spec.Namespace],
+                AfterReleases = release.Spec.Install.DependsOn.Select(name => (Resource)releases[name].Release).ToList(),
+            });
+        }
 
         var templates = plan.PodTemplates
-            .Select(template =>
+            .Select(template => new PodTemplateConfigMap($"{template.Spec.Namespace}-{template.Spec.Name}", new PodTemplateConfigMapArgs
             {
-                // A release installing into the same namespace creates it; otherwise the ConfigMap does.
-                var installers = plan.Releases.Where(r => r.Spec.Namespace == template.Spec.Namespace).Select(r => (Resource)releases[r.Name].Release).ToList();
-                return new PodTemplateConfigMap($"{template.Spec.Namespace}-{template.Spec.Name}", new PodTemplateConfigMapArgs
-                {
-                    Plan = template,
-                    Provider = cluster.Provider,
-                    CreateNamespace = installers.Count == 0,
-                    DependsOn = [.. template.TargetPools.Select(pool => (Resource)pools[pool].NodeGroup), .. installers],
-                });
-            })
+                Plan = template,
+                Provider = cluster.Provider,
+                DependsOn = [.. template.TargetPools.Select(pool => (Resource)pools[pool].NodeGroup), namespaces.Namespaces[template.Spec.Namespace]],
+            }))
             .ToList();
 
-        return new StackResources(plan, cluster, pools, plan.Releases.Select(r => releases[r.Name]).ToList(), templates);
+        return new StackResources(plan, cluster, pools, plan.Releases.Select(r => releases[r.Name]).ToList(), templates, namespaces);
+    }
+
+    /// <summary>The releases ordered so each comes after those it depends on; otherwise in declaration order.</summary>
+    public static IReadOnlyList<ReleasePlan> InstallOrder(IReadOnlyList<ReleasePlan> releases)
+    {
+        var ordered = new List<ReleasePlan>();
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        while (ordered.Count < releases.Count)
+        {
+            var next = releases.First(r => !placed.Contains(r.Name) && r.Spec.Install.DependsOn.All(placed.Contains));
+            ordered.Add(next);
+            placed.Add(next.Name);
+        }
+        return ordered;
     }
 
     /// <summary>The stack outputs: cluster name, kubeconfig (secret), per pool its node group, labels and taints, and where each slot runs.</summary>

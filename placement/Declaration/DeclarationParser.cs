@@ -91,6 +91,46 @@ public static class DeclarationParser
         return FromStackFile(project, stack, document, decrypted: true);
     }
 
+    /// <summary>dependsOn names releases of the stack, not itself, and makes no cycle.</summary>
+    private static void CheckReleaseOrder(IReadOnlyList<ReleaseSpec> releases, ConfigCursor? at)
+    {
+        if (at is null)
+            return;
+        var names = releases.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var release in releases)
+        {
+            var dependsOn = at.Property(release.Name).Property("dependsOn");
+            foreach (var name in release.Install.DependsOn)
+            {
+                if (name == release.Name)
+                    dependsOn.Error("a release cannot depend on itself");
+                else if (!names.Contains(name))
+                    dependsOn.Error($"unknown release \"{name}\" (releases: {string.Join(", ", names.Order(StringComparer.Ordinal))})");
+            }
+        }
+        // A cycle: follow dependsOn from each release; meeting it again is a cycle.
+        var edges = releases.ToDictionary(r => r.Name, r => r.Install.DependsOn.Where(n => names.Contains(n) && n != r.Name).ToList());
+        foreach (var release in releases)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var frontier = new Stack<string>(edges[release.Name]);
+            while (frontier.Count > 0)
+            {
+                var next = frontier.Pop();
+                if (next == release.Name)
+                {
+                    at.Property(release.Name).Property("dependsOn").Error("dependsOn makes a cycle: no release of it could be installed first");
+                    break;
+                }
+                if (seen.Add(next))
+                {
+                    foreach (var further in edges.GetValueOrDefault(next) ?? [])
+                        frontier.Push(further);
+                }
+            }
+        }
+    }
+
     private static StackDeclaration Parse(string project, string stack, ParsedDocument document, Diagnostics diagnostics, Func<string, ConfigCursor?> key,
         IReadOnlyDictionary<string, string>? elsewhere = null)
     {
@@ -123,6 +163,8 @@ public static class DeclarationParser
             if (ReleaseParser.Parse(name, at, index) is { } release)
                 releases.Add(release);
         }
+
+        CheckReleaseOrder(releases, key(ReleasesKey));
 
         var templates = new List<PodTemplateConfigMapSpec>();
         if (key(PodTemplatesKey) is { } podTemplates)

@@ -6,7 +6,8 @@ namespace NodePools.Placement.Declaration;
 /// <summary>Reads releases, their slots, and standalone pod-template ConfigMaps.</summary>
 internal static class ReleaseParser
 {
-    private static readonly string[] ReleaseKeys = ["chart", "repository", "version", "namespace", "intent", "values", "secretValues", "slots", "acknowledge"];
+    private static readonly string[] ReleaseKeys = ["chart", "repository", "version", "namespace", "intent", "values", "secretValues", "slots", "acknowledge",
+        "timeout", "atomic", "cleanupOnFail", "skipAwait", "dependsOn"];
     private static readonly string[] SlotKeyNames =
         ["path", "style", "intent", "daemonSet", "replicas", "spreadAcrossNodes", "podLabels", "requests", "nodeSelector", "affinity", "merge"];
 
@@ -66,6 +67,14 @@ internal static class ReleaseParser
             Slots = slots,
             Intent = releaseIntent ?? new IntentSpec(),
             Acknowledgements = Acknowledgements(at.Property("acknowledge"), pools),
+            Install = new InstallSpec
+            {
+                TimeoutSeconds = at.Property("timeout").Int(30, 24 * 3600) ?? InstallSpec.DefaultTimeoutSeconds,
+                Atomic = at.Property("atomic").Bool(false),
+                CleanupOnFail = at.Property("cleanupOnFail").Bool(false),
+                SkipAwait = at.Property("skipAwait").Bool(false),
+                DependsOn = at.Property("dependsOn").Strings(),
+            },
             SecretValues = secretValues,
         };
     }

@@ -121,9 +121,30 @@ public sealed record ReleaseSpec
     /// <summary>The values paths given as secrets.</summary>
     public IReadOnlyList<string> SecretPaths => SecretValues.Keys.ToList();
 
+    /// <summary>How Helm installs the release: how long it waits, what it does on failure, what it waits for.</summary>
+    public InstallSpec Install { get; init; } = new();
+
     /// <summary>Every pool the release's intents and acknowledgements name.</summary>
     public IEnumerable<string> NamedPools =>
         Intent.NamedPools.Concat(Slots.SelectMany(slot => slot.Intent.NamedPools)).Concat(Acknowledgements.SelectMany(a => a.Pools)).Distinct();
+}
+
+/// <summary>
+/// How a release is installed. Helm waits for the release's workloads to become ready (unless
+/// <see cref="SkipAwait"/>) for at most <see cref="TimeoutSeconds"/>; <see cref="Atomic"/> rolls a
+/// failed install back, <see cref="CleanupOnFail"/> removes what a failed upgrade created; a release
+/// is installed after the releases it names in <see cref="DependsOn"/> (a GPU workload after the
+/// device plugin, an application after the chart of its CRDs).
+/// </summary>
+public sealed record InstallSpec
+{
+    public const int DefaultTimeoutSeconds = 600;
+
+    public int TimeoutSeconds { get; init; } = DefaultTimeoutSeconds;
+    public bool Atomic { get; init; }
+    public bool CleanupOnFail { get; init; }
+    public bool SkipAwait { get; init; }
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
 }
 
 /// <summary>

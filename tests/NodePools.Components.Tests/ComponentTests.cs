@@ -107,7 +107,7 @@ public class ComponentTests
             $"values differ:\n{plan.Values.ToJsonString()}\n{MockValues.ToJson(release.Inputs["values"])!.ToJsonString()}");
         Assert.Equal("dataplane", release.Inputs["chart"]);
         Assert.Equal("https://unionai.github.io/helm-charts", MockValues.Map(release.Inputs["repositoryOpts"])["repo"]);
-        Assert.True((bool)release.Inputs["createNamespace"]);
+        Assert.False((bool)release.Inputs["createNamespace"]); // ClusterNamespaces owns it
         Assert.Equal("union", release.Inputs["namespace"]);
         Assert.Contains("k8s", release.Provider!);
     }
@@ -192,13 +192,80 @@ public class ComponentTests
         var mocks = await Deploy(() =>
         {
             var provider = new Pulumi.Kubernetes.Provider("k8s", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = EchoMocks.Kubeconfig });
-            _ = new PodTemplateConfigMap("dispatch-repo-tolerations", new PodTemplateConfigMapArgs { Plan = plan, Provider = provider, CreateNamespace = true });
+            _ = new PodTemplateConfigMap("dispatch-repo-tolerations", new PodTemplateConfigMapArgs { Plan = plan, Provider = provider });
         });
         var configMap = mocks.Single("kubernetes:core/v1:ConfigMap", "dispatch-repo-tolerations").Inputs;
         Assert.Equal(plan.TemplateYaml, MockValues.Map(configMap["data"])["template"]);
         var metadata = MockValues.Map(configMap["metadata"]);
         Assert.Equal(("repo-tolerations", "dispatch"), ((string)metadata["name"], (string)metadata["namespace"]));
-        Assert.Equal("dispatch", MockValues.Map(mocks.Single("kubernetes:core/v1:Namespace", "dispatch-repo-tolerations-namespace").Inputs["metadata"])["name"]);
+        Assert.DoesNotContain(mocks.Registered, r => r.Type == "kubernetes:core/v1:Namespace"); // ClusterNamespaces owns namespaces
+    }
+
+    [Fact]
+    public async Task Each_namespace_is_one_Namespace_retained_on_delete()
+    {
+        var retained = new System.Collections.Concurrent.ConcurrentDictionary<string, bool?>();
+        var mocks = await Deploy(() =>
+        {
+            var provider = new Pulumi.Kubernetes.Provider("k8s", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = EchoMocks.Kubeconfig });
+            var probe = new Probe(new ComponentResourceOptions
+            {
+                ResourceTransformations =
+                {
+                    args =>
+                    {
+                        if (args.Resource is Pulumi.Kubernetes.Core.V1.Namespace)
+                            retained[args.Resource.GetResourceName()] = args.Options.RetainOnDelete;
+                        return null;
+                    },
+                },
+            });
+            _ = new ClusterNamespaces("namespaces", ["data", "argocd", "data"], provider, new ComponentResourceOptions { Parent = probe });
+        });
+        var names = mocks.OfType("kubernetes:core/v1:Namespace").Select(r => (string)MockValues.Map(r.Inputs["metadata"])["name"]).Order().ToList();
+        Assert.Equal(["argocd", "data"], names);
+        Assert.Equal([true, true], retained.Values.ToList());
+    }
+
+    [Fact]
+    public async Task A_release_is_installed_with_its_options_after_its_namespace_and_the_releases_it_depends_on()
+    {
+        var plan = Dev.Releases.Single(r => r.Name == "inference");
+        var captured = new System.Collections.Concurrent.ConcurrentDictionary<string, CustomResourceOptions>();
+        var mocks = await Deploy(() =>
+        {
+            var provider = new Pulumi.Kubernetes.Provider("k8s", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = EchoMocks.Kubeconfig });
+            var probe = new Probe(new ComponentResourceOptions
+            {
+                ResourceTransformations =
+                {
+                    args =>
+                    {
+                        if (args.Resource is Pulumi.Kubernetes.Helm.V3.Release && args.Options is CustomResourceOptions options)
+                            captured[args.Resource.GetResourceName()] = options;
+                        return null;
+                    },
+                },
+            });
+            var namespaces = new ClusterNamespaces("namespaces", ["inference", "nvidia-device-plugin"], provider, new ComponentResourceOptions { Parent = probe });
+            var plugin = new PlacedRelease("nvidia-device-plugin", new PlacedReleaseArgs
+            {
+                Plan = Dev.Releases.Single(r => r.Name == "nvidia-device-plugin"), Provider = provider, TargetNodeGroups = [],
+                Namespace = namespaces.Namespaces["nvidia-device-plugin"],
+            }, new ComponentResourceOptions { Parent = probe });
+            _ = new PlacedRelease("inference", new PlacedReleaseArgs
+            {
+                Plan = plan, Provider = provider, TargetNodeGroups = [], Namespace = namespaces.Namespaces["inference"], AfterReleases = [plugin.Release],
+            }, new ComponentResourceOptions { Parent = probe });
+        });
+
+        var release = mocks.Single("kubernetes:helm.sh/v3:Release", "inference").Inputs;
+        Assert.False((bool)release["createNamespace"]);
+        Assert.Equal((double)plan.Spec.Install.TimeoutSeconds, Convert.ToDouble(release["timeout"]));
+        Assert.Equal(plan.Spec.Install.Atomic, (bool)release["atomic"]);
+        Assert.Equal(plan.Spec.Install.SkipAwait, (bool)release["skipAwait"]);
+        var dependsOn = await OutputUtilities.GetValueAsync(((Input<ImmutableArray<Resource>>)captured["inference"].DependsOn).ToOutput());
+        Assert.Equal(["namespace-inference", "nvidia-device-plugin"], dependsOn.Select(r => r.GetResourceName()).Order());
     }
 
     /// <summary>Sorts each object's keys so JSON from dictionaries of unspecified order compares.</summary>

@@ -145,6 +145,10 @@ public class ValidationTests
         { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  secretValues: {apiKey: plain}", "node-pools:releases.r.secretValues.apiKey", "must be a secret: set it with pulumi config set --secret --path 'node-pools:releases.r.secretValues[\"apiKey\"]'" },
         { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  values: {auth: {password: {secure: AAAB}}}", "node-pools:releases.r.values", "values.auth.password is a secure: value: move it to secretValues" },
         { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  values: {apiKey: x}\n  secretValues: {apiKey: {secure: AAAB}}", "node-pools:releases.r.secretValues.apiKey", "also set in values" },
+        { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  timeout: 5", "node-pools:releases.r.timeout", "between 30 and 86400" },
+        { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  dependsOn: [nothing]", "node-pools:releases.r.dependsOn", "unknown release \"nothing\" (releases: r)" },
+        { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  dependsOn: [r]", "node-pools:releases.r.dependsOn", "cannot depend on itself" },
+        { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  dependsOn: [s]\ns:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  dependsOn: [r]", "node-pools:releases.r.dependsOn", "makes a cycle" },
     };
 
     [Theory]
