@@ -21,6 +21,14 @@ public static class AmiTypes
     /// <summary>The kubernetes.io/os label value of nodes from this AMI.</summary>
     public static string OperatingSystem(string amiType) => amiType.StartsWith("WINDOWS", StringComparison.Ordinal) ? "windows" : "linux";
 
+    /// <summary>The AL2023 AMI type that replaces an Amazon Linux 2 one.</summary>
+    public static string Al2023For(string al2) => al2 switch
+    {
+        "AL2_x86_64_GPU" => "AL2023_x86_64_NVIDIA",
+        "AL2_ARM_64" => "AL2023_ARM_64_STANDARD",
+        _ => "AL2023_x86_64_STANDARD",
+    };
+
     /// <summary>The usual NVIDIA AMI for an architecture, named in fixes.</summary>
     public static string NvidiaFor(string architecture) => architecture == "arm64" ? "AL2023_ARM_64_NVIDIA" : "AL2023_x86_64_NVIDIA";
 }

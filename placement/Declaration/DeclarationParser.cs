@@ -152,7 +152,7 @@ public static class DeclarationParser
         var pools = new List<PoolSpec>();
         foreach (var (name, at) in Required(PoolsKey).Entries())
         {
-            if (PoolParser.Parse(name, at) is { } pool)
+            if (PoolParser.Parse(name, at, cluster?.Version) is { } pool)
                 pools.Add(pool);
         }
         var index = new PoolIndex(pools.Select(p => p.Name).ToList(), pools.ToDictionary(p => p.Name, p => p.Labels));

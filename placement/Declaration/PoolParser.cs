@@ -12,7 +12,11 @@ internal static class PoolParser
         "update", "protect", "ignoreDesiredSizeChanges", "subnetIds", "tags",
     ];
 
-    public static PoolSpec? Parse(string name, ConfigCursor at)
+    /// <summary>EKS's node_group_name_prefix is at most 37 characters; the prefix is the pool name and a '-'.</summary>
+    public const int MaxNameLength = 36;
+
+    /// <param name="kubernetesVersion">The cluster's minor version, when valid: some AMI types are not published for newer ones.</param>
+    public static PoolSpec? Parse(string name, ConfigCursor at, string? kubernetesVersion = null)
     {
         if (!at.ExpectMapping(Keys))
         {
@@ -22,6 +26,8 @@ internal static class PoolParser
         }
         if (!PoolName(name))
             at.Error($"pool name \"{name}\" must be 1–63 letters, digits, '-' or '_', starting with a letter or digit (it names the node group)");
+        else if (name.Length > MaxNameLength)
+            at.Error($"pool name \"{name}\" has {name.Length} characters: it prefixes the node group's name, and EKS allows a prefix of {MaxNameLength + 1} (the name and a '-')");
 
         var instanceTypes = at.Property("instanceTypes").Strings();
         if (instanceTypes.Count == 0)
@@ -33,6 +39,8 @@ internal static class PoolParser
             amiAt.Error($"AMI type \"{amiType}\" is not one EKS knows (e.g. AL2023_x86_64_STANDARD, AL2023_x86_64_NVIDIA, BOTTLEROCKET_ARM_64)");
         else
             CheckHardware(amiAt, amiType, instanceTypes);
+        if (amiType.StartsWith("AL2_", StringComparison.Ordinal) && AtLeast(kubernetesVersion, 1, 33))
+            amiAt.Error($"AWS publishes no {amiType} (Amazon Linux 2) AMIs for Kubernetes {kubernetesVersion}: use the AL2023 or Bottlerocket equivalent (e.g. {AmiTypes.Al2023For(amiType)})");
 
         var capacityAt = at.Property("capacityType");
         var capacityType = CapacityType(capacityAt);
@@ -62,6 +70,9 @@ internal static class PoolParser
 
     private static bool PoolName(string name) =>
         name.Length is > 0 and <= 63 && char.IsAsciiLetterOrDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    private static bool AtLeast(string? version, int major, int minor) =>
+        version?.Split('.') is [var a, var b] && int.TryParse(a, out var m) && int.TryParse(b, out var n) && (m > major || (m == major && n >= minor));
 
     private static string DefaultAmiType(IReadOnlyList<string> instanceTypes)
     {

@@ -37,6 +37,7 @@ public class ValidationTests
         { "scaling as a string", Ok.Replace("{min: 1, desired: 1, max: 2}", "three"), "node-pools:pools.p.scaling", "must be a mapping" },
         { "no scaling", "instanceTypes: [m6i.large]\nlabels: {role: p}", "node-pools:pools.p.scaling", "scaling is required" },
         { "no instance types", "scaling: {min: 1, max: 2}\nlabels: {role: p}", "node-pools:pools.p.instanceTypes", "at least one instance type" },
+        { "AL2 on Kubernetes 1.33", Ok + "amiType: AL2_x86_64", "node-pools:pools.p.amiType", "AWS publishes no AL2_x86_64 (Amazon Linux 2) AMIs for Kubernetes 1.33: use the AL2023 or Bottlerocket equivalent (e.g. AL2023_x86_64_STANDARD)" },
         { "GPU instance with a standard AMI", Ok.Replace("m6i.large", "g5.xlarge") + "amiType: AL2023_x86_64_STANDARD", "node-pools:pools.p.amiType", "no NVIDIA driver" },
         { "NVIDIA AMI with CPU instances", Ok + "amiType: AL2023_x86_64_NVIDIA", "node-pools:pools.p.amiType", "has no NVIDIA GPU" },
         { "ARM instance with an x86 AMI", Ok.Replace("m6i.large", "m7g.large") + "amiType: AL2023_x86_64_STANDARD", "node-pools:pools.p.amiType", "is for amd64" },
@@ -196,5 +197,21 @@ public class ValidationTests
         Assert.Equal("Pulumi.test.yaml", error.File);
         Assert.True(error.Line >= 3);
         Assert.NotNull(error.Column);
+    }
+
+    [Theory]
+    [InlineData(36, false)]
+    [InlineData(37, true)]
+    public void Pool_names_fit_the_node_group_name_prefix(int length, bool refused)
+    {
+        var name = "p" + new string('a', length - 1);
+        var text = "  node-pools:pools:\n    " + name + ":\n" + Indent(Ok, 6);
+        if (!refused)
+        {
+            Assert.Equal(name, Parse(text).Pools.Single().Name);
+            return;
+        }
+        var error = Assert.Single(Errors(text));
+        Assert.Contains($"has {length} characters: it prefixes the node group's name, and EKS allows a prefix of 37", error.Message);
     }
 }
