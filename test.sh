@@ -3,7 +3,9 @@
 #
 # Where the Pulumi packages cannot be restored from the configured NuGet sources (an offline or
 # partial mirror), it builds and tests the Pulumi-free projects (NodePools.Core.slnf) instead and
-# says loudly which projects it skipped and why. Any other restore, build or test failure fails.
+# says loudly which projects it skipped and why. Any other restore, build or test failure fails,
+# and so does a Pulumi package found in another version only (NU1102: a pin that does not exist).
+# REQUIRE_PULUMI=1 (CI sets it) makes the fallback itself a failure.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -17,11 +19,17 @@ banner() { printf '\n%s\n%s\n%s\n' "============================================
 scope=$solution
 if ! dotnet restore "$solution" >"$log" 2>&1; then
   errors=$(grep -E ': error ' "$log" | sed -E 's/ \[[^]]*\]$//' | sort -u)
-  # Restore errors that are not "package Pulumi* not found in the sources".
-  other=$(printf '%s\n' "$errors" | grep -vE "error NU110[123]: Unable to find package '?Pulumi(\.[A-Za-z]+)?'?[ .]" | grep -v '^$' || true)
+  # Restore errors that are not "package Pulumi* not found in the sources" (NU1101). NU1102 (the
+  # package exists, not in the pinned version) is a wrong pin, never a missing mirror: fatal.
+  other=$(printf '%s\n' "$errors" | grep -vE "error NU1101: Unable to find package '?Pulumi(\.[A-Za-z]+)?'?[ .]" | grep -v '^$' || true)
   if [ -z "$errors" ] || [ -n "$other" ]; then
     cat "$log"
-    echo "test.sh: restore failed for a reason other than missing Pulumi packages." >&2
+    echo "test.sh: restore failed for a reason other than Pulumi packages missing from the sources." >&2
+    exit 1
+  fi
+  if [ "${REQUIRE_PULUMI:-0}" = "1" ]; then
+    printf '%s\n' "$errors"
+    echo "test.sh: REQUIRE_PULUMI=1 and the Pulumi packages cannot be restored: the Pulumi projects must build and test here." >&2
     exit 1
   fi
   skipped=$(comm -23 \

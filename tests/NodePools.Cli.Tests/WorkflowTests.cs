@@ -57,6 +57,7 @@ public class WorkflowTests
         Assert.Equal("write", (string?)workflow["permissions"]!["pull-requests"]);
         Assert.Equal(["test", "tool"], workflow["jobs"]!["review"]!["needs"]!.AsArray().Select(n => (string?)n));
         Assert.Equal("./test.sh", (string?)workflow["jobs"]!["test"]!["steps"]![3]!["run"]);
+        Assert.Equal("1", (string?)workflow["jobs"]!["test"]!["steps"]![3]!["env"]!["REQUIRE_PULUMI"]); // no Pulumi-free fallback in CI
         Assert.StartsWith("azure/setup-helm@", (string?)workflow["jobs"]!["test"]!["steps"]![2]!["uses"]); // the rendering tests need helm
         var review = workflow["jobs"]!["review"]!;
         Assert.Equal(["dev", "prod"], review["strategy"]!["matrix"]!["stack"]!.AsArray().Select(s => (string?)s));
@@ -68,6 +69,21 @@ public class WorkflowTests
         Assert.Contains(review["steps"]!.AsArray(), s => ((string?)s!["uses"])?.StartsWith("azure/setup-helm@", StringComparison.Ordinal) == true);
         var preview = Steps(workflow).Single(s => ((string?)s["uses"])?.StartsWith("pulumi/actions") == true);
         Assert.Equal(("preview", true, true, true), ((string?)preview["with"]!["command"], (bool)preview["with"]!["comment-on-pr"]!, (bool)preview["with"]!["diff"]!, (bool)preview["with"]!["edit-pr-comment"]!));
+    }
+
+    [Fact]
+    public void Previews_and_deployments_of_a_stack_share_one_concurrency_group_and_previews_cannot_deploy()
+    {
+        var review = Load("pull-request.yml")["jobs"]!["review"]!;
+        var up = Load("deploy-stack.yml")["jobs"]!["up"]!;
+        Assert.Equal("stack-${{ matrix.stack }}", (string?)review["concurrency"]!["group"]);
+        Assert.Equal("stack-${{ inputs.stack }}", (string?)up["concurrency"]!["group"]);
+        Assert.False((bool)up["concurrency"]!["cancel-in-progress"]!);
+        var preview = review["steps"]!.AsArray().Single(s => ((string?)s!["uses"])?.StartsWith("pulumi/actions") == true)!;
+        var deploy = up["steps"]!.AsArray().Single(s => ((string?)s!["uses"])?.StartsWith("pulumi/actions") == true)!;
+        Assert.NotEqual((string?)deploy["env"]!["PULUMI_ACCESS_TOKEN"], (string?)preview["env"]!["PULUMI_ACCESS_TOKEN"]);
+        Assert.Contains("AWS_PREVIEW_ROLE_ARN", Load("pull-request.yml").ToJsonString());
+        Assert.True((bool)preview["with"]!["upsert"]! && (bool)deploy["with"]!["upsert"]!); // missing stacks are created
     }
 
     [Fact]
