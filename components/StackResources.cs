@@ -22,6 +22,12 @@ public sealed record StackResources(
         var declaration = plan.Declaration;
         var cluster = new ClusterComponent(declaration.Cluster.Name, declaration.Cluster);
         var role = new NodeRole($"{declaration.Cluster.Name}-nodes");
+        _ = new ClusterAccess($"{declaration.Cluster.Name}-access", new ClusterAccessArgs
+        {
+            ClusterName = cluster.Name,
+            Cluster = cluster.EksCluster,
+            Access = declaration.Cluster.Access,
+        });
 
         var pools = new Dictionary<string, NodePool>(StringComparer.Ordinal);
         foreach (var pool in plan.Pools)

@@ -5,7 +5,7 @@ internal static class ClusterParser
 {
     public static ClusterSpec? Parse(ConfigCursor at, string stack)
     {
-        if (!at.ExpectMapping("name", "version", "network", "availabilityZones", "publicEndpoint", "tags"))
+        if (!at.ExpectMapping("name", "version", "network", "availabilityZones", "publicEndpoint", "tags", "access"))
             return null;
         var name = at.Property("name").String() ?? $"nodepools-{stack}";
         if (name.Length is 0 or > 100 || !char.IsAsciiLetterOrDigit(name[0]) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
@@ -30,7 +30,32 @@ internal static class ClusterParser
             AvailabilityZones = zones,
             PublicEndpoint = at.Property("publicEndpoint").Bool(true),
             Tags = at.Property("tags").StringMap(),
+            Access = Access(at.Property("access")),
         };
+    }
+
+    /// <summary>access: [{principal: arn:aws:iam::123456789012:role/deploy, level: admin}, ...]</summary>
+    private static IReadOnlyList<AccessSpec> Access(ConfigCursor at)
+    {
+        var access = new List<AccessSpec>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in at.Items())
+        {
+            if (!item.ExpectMapping("principal", "level"))
+                continue;
+            var principal = item.Property("principal").String(required: true);
+            var level = item.Property("level").String() ?? AccessSpec.View;
+            if (level is not (AccessSpec.Admin or AccessSpec.View))
+                item.Property("level").Error($"level \"{level}\" must be admin (cluster admin) or view (read-only)");
+            if (principal is null)
+                continue;
+            if (!System.Text.RegularExpressions.Regex.IsMatch(principal, @"^arn:aws[a-z-]*:(iam|sts)::\d{12}:(role|user|assumed-role)/.+$"))
+                item.Property("principal").Error($"\"{principal}\" is not an IAM role or user ARN (arn:aws:iam::123456789012:role/NAME)");
+            else if (!seen.Add(principal))
+                item.Property("principal").Error($"{principal} is listed twice: EKS allows one access entry per principal");
+            access.Add(new AccessSpec(principal, level));
+        }
+        return access;
     }
 
     private static bool IsMinorVersion(string version)

@@ -44,6 +44,24 @@ public sealed record ClusterSpec
     public bool PublicEndpoint { get; init; } = true;
 
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Who may use the Kubernetes API besides the identity that created the cluster: EKS access
+    /// entries, so CI and workstations both work whichever of them created it.
+    /// </summary>
+    public IReadOnlyList<AccessSpec> Access { get; init; } = [];
+}
+
+/// <summary>An IAM principal and what it may do: admin (cluster admin) or view (read-only).</summary>
+public sealed record AccessSpec(string PrincipalArn, string Level)
+{
+    public const string Admin = "admin";
+    public const string View = "view";
+
+    /// <summary>The EKS access policy the level grants, cluster-wide.</summary>
+    public string PolicyArn => Level == Admin
+        ? "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy"
+        : "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy";
 }
 
 public sealed record NetworkSpec(string VpcId, IReadOnlyList<string> SubnetIds);

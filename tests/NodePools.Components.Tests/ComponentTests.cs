@@ -145,6 +145,29 @@ public class ComponentTests
         Assert.False(await Output.IsSecretAsync(registered["argo-cd"]));
     }
 
+    [Fact]
+    public async Task Declared_principals_get_an_access_entry_and_their_access_policy_cluster_wide()
+    {
+        var mocks = await Deploy(() =>
+        {
+            var cluster = new ClusterComponent("c", Dev.Declaration.Cluster);
+            _ = new ClusterAccess("c-access", new ClusterAccessArgs
+            {
+                ClusterName = "c",
+                Cluster = cluster.EksCluster,
+                Access = [new("arn:aws:iam::123456789012:role/deploy", "admin"), new("arn:aws:iam::123456789012:role/preview", "view")],
+            });
+        });
+        var entries = mocks.OfType("aws:eks/accessEntry:AccessEntry").Select(r => ((string)r.Inputs["principalArn"], (string)r.Inputs["type"])).Order().ToList();
+        Assert.Equal([("arn:aws:iam::123456789012:role/deploy", "STANDARD"), ("arn:aws:iam::123456789012:role/preview", "STANDARD")], entries);
+        var policies = mocks.OfType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation")
+            .Select(r => ((string)r.Inputs["principalArn"], (string)r.Inputs["policyArn"], (string)MockValues.Map(r.Inputs["accessScope"])["type"])).Order().ToList();
+        Assert.Equal(
+            [("arn:aws:iam::123456789012:role/deploy", "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", "cluster"),
+             ("arn:aws:iam::123456789012:role/preview", "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy", "cluster")],
+            policies);
+    }
+
     private sealed class Probe(ComponentResourceOptions options) : ComponentResource("test:index:Probe", "probe", options);
 
     [Fact]

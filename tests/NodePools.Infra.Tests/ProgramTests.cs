@@ -46,6 +46,20 @@ public class ProgramTests
 
     [Theory]
     [MemberData(nameof(Stacks))]
+    public async Task Declared_principals_get_access_and_each_namespace_is_one_resource(string stack)
+    {
+        var (mocks, _, plan) = await Run(stack);
+        Assert.Equal(plan.Declaration.Cluster.Access.Select(a => a.PrincipalArn).Order(),
+            mocks.OfType("aws:eks/accessEntry:AccessEntry").Select(r => (string)r.Inputs["principalArn"]).Order());
+        Assert.Equal(plan.Declaration.Cluster.Access.Select(a => a.PolicyArn).Order(),
+            mocks.OfType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation").Select(r => (string)r.Inputs["policyArn"]).Order());
+        var namespaces = plan.Releases.Select(r => r.Spec.Namespace).Concat(plan.PodTemplates.Select(t => t.Spec.Namespace)).Distinct().Order();
+        Assert.Equal(namespaces, mocks.OfType("kubernetes:core/v1:Namespace").Select(r => (string)MockValues.Map(r.Inputs["metadata"])["name"]).Order());
+        Assert.All(mocks.OfType("kubernetes:helm.sh/v3:Release"), release => Assert.False((bool)release.Inputs["createNamespace"]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
     public async Task Every_release_carries_exactly_the_derived_values(string stack)
     {
         var (mocks, _, plan) = await Run(stack);
