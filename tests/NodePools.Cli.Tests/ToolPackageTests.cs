@@ -32,8 +32,10 @@ public class ToolPackageTests
         var packages = Path.Combine(work, "packages");
         var project = Repository.Path("cli", "NodePools.Cli.csproj");
         // A separate artifacts path: the tests' own build output is left alone.
-        Run("dotnet", "pack", project, "-c", "Release", "-r", rid, "-o", packages, "--artifacts-path", Path.Combine(work, "artifacts"));
-        Run("dotnet", "pack", project, "-c", "Release", "-o", packages, "--artifacts-path", Path.Combine(work, "artifacts"));
+        // No build servers or reused nodes: the builds end with their commands and leave the test host alone.
+        string[] isolated = ["-nodeReuse:false", "-p:UseSharedCompilation=false"];
+        Run("dotnet", ["pack", project, "-c", "Release", "-r", rid, "-o", packages, "--artifacts-path", Path.Combine(work, "artifacts"), .. isolated]);
+        Run("dotnet", ["pack", project, "-c", "Release", "-o", packages, "--artifacts-path", Path.Combine(work, "artifacts"), .. isolated]);
         Assert.True(File.Exists(Path.Combine(packages, $"nodepools.{Version}.nupkg")));
         Assert.True(File.Exists(Path.Combine(packages, $"nodepools.{rid}.{Version}.nupkg")));
 
@@ -50,13 +52,21 @@ public class ToolPackageTests
 
     private static string Run(string file, params string[] arguments) => Run(null, file, arguments);
 
+    private static bool IsTestHostVariable(string name) =>
+        new[] { "MSBUILD", "MSBuild", "VSTEST", "TESTINGPLATFORM", "XUNIT", "DOTNET_HOST_PATH" }.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal));
+
     private static string Run((string Name, string Value)? variable, string file, params string[] arguments)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repository.Root };
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
+        // The test host's own variables (the test platform's, MSBuild's) are not the child's business.
+        foreach (var inherited in start.Environment.Keys.Where(IsTestHostVariable).ToList())
+            start.Environment.Remove(inherited);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         if (variable is var (name, value))
             start.Environment[name] = value;
         using var process = Process.Start(start)!;
