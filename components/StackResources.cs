@@ -43,6 +43,14 @@ public sealed record StackResources(
             });
         }
 
+        // Volumes bind only with the EBS CSI driver and a default StorageClass: releases with claims wait for them.
+        var storage = new ClusterStorage($"{declaration.Cluster.Name}-storage", new ClusterStorageArgs
+        {
+            ClusterName = cluster.Name,
+            Provider = cluster.Provider,
+            DependsOn = [cluster.EksCluster, .. pools.Values.Select(pool => (Resource)pool.NodeGroup)],
+        });
+
         var namespaces = new ClusterNamespaces("namespaces",
             plan.Releases.Select(r => r.Spec.Namespace).Concat(plan.PodTemplates.Select(t => t.Spec.Namespace)), cluster.Provider);
 
@@ -56,7 +64,7 @@ public sealed record StackResources(
                 Provider = cluster.Provider,
                 TargetNodeGroups = release.TargetPools.Select(pool => (Resource)pools[pool].NodeGroup).ToList(),
                 Namespace = namespaces.Namespaces[release.Spec.Namespace],
-                AfterReleases = release.Spec.Install.DependsOn.Select(name => (Resource)releases[name].Release).ToList(),
+                AfterReleases = [.. release.Spec.Install.DependsOn.Select(name => (Resource)releases[name].Release), storage.StorageClass],
             });
         }
 

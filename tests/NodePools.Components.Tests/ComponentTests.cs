@@ -168,6 +168,31 @@ public class ComponentTests
             policies);
     }
 
+    [Fact]
+    public async Task Volumes_bind_through_the_EBS_CSI_add_on_with_its_own_role_and_a_default_encrypted_gp3_class()
+    {
+        var mocks = await Deploy(() =>
+        {
+            var provider = new Pulumi.Kubernetes.Provider("k8s", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = EchoMocks.Kubeconfig });
+            _ = new ClusterStorage("c-storage", new ClusterStorageArgs { ClusterName = "c", Provider = provider, DependsOn = [] });
+        });
+        var addons = mocks.OfType("aws:eks/addon:Addon").ToDictionary(r => (string)r.Inputs["addonName"]);
+        Assert.Equal(["aws-ebs-csi-driver", "eks-pod-identity-agent"], addons.Keys.Order());
+        var association = MockValues.Map(((IEnumerable<object>)addons["aws-ebs-csi-driver"].Inputs["podIdentityAssociations"]).Single());
+        Assert.Equal("ebs-csi-controller-sa", association["serviceAccount"]);
+        Assert.Equal("arn:aws:iam::123456789012:role/c-storage-ebs-csi", association["roleArn"]);
+        Assert.Contains("pods.eks.amazonaws.com", (string)mocks.Single("aws:iam/role:Role", "c-storage-ebs-csi").Inputs["assumeRolePolicy"]);
+        Assert.Equal("arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy",
+            mocks.Single("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "c-storage-ebs-csi-policy").Inputs["policyArn"]);
+
+        var storageClass = mocks.Single("kubernetes:storage.k8s.io/v1:StorageClass", "c-storage-gp3").Inputs;
+        Assert.Equal("true", MockValues.Map(MockValues.Map(storageClass["metadata"])["annotations"])["storageclass.kubernetes.io/is-default-class"]);
+        Assert.Equal("ebs.csi.aws.com", storageClass["provisioner"]);
+        var parameters = MockValues.Map(storageClass["parameters"]);
+        Assert.Equal(("gp3", "true"), ((string)parameters["type"], (string)parameters["encrypted"]));
+        Assert.Equal(("WaitForFirstConsumer", "Retain"), ((string)storageClass["volumeBindingMode"], (string)storageClass["reclaimPolicy"]));
+    }
+
     private sealed class Probe(ComponentResourceOptions options) : ComponentResource("test:index:Probe", "probe", options);
 
     [Fact]

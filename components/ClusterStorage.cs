@@ -1,0 +1,86 @@
+using NodePools.Placement.Deployment;
+using Pulumi;
+using Eks = Pulumi.Aws.Eks;
+using Iam = Pulumi.Aws.Iam;
+using MetaInputs = Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+using StorageV1 = Pulumi.Kubernetes.Storage.V1;
+using StorageInputs = Pulumi.Kubernetes.Types.Inputs.Storage.V1;
+
+namespace NodePools.Components;
+
+/// <summary>
+/// Volumes that bind on a fresh cluster (<see cref="StorageSettings"/>): the EBS CSI driver add-on
+/// with its own role through Pod Identity, after the node groups its controller runs on, and a
+/// default, encrypted gp3 StorageClass whose volumes are retained when their claim goes.
+/// </summary>
+public sealed class ClusterStorage : ComponentResource
+{
+    public ClusterStorage(string name, ClusterStorageArgs args, ComponentResourceOptions? options = null)
+        : base(ComponentTypes.ClusterStorage, name, options)
+    {
+        var afterNodes = new CustomResourceOptions { Parent = this };
+        foreach (var dependency in args.DependsOn)
+            afterNodes.DependsOn.Add(dependency);
+
+        PodIdentityAgent = new Eks.Addon($"{name}-pod-identity-agent", new Eks.AddonArgs
+        {
+            ClusterName = args.ClusterName,
+            AddonName = StorageSettings.PodIdentityAgentAddon,
+        }, afterNodes);
+
+        var child = new CustomResourceOptions { Parent = this };
+        Role = new Iam.Role($"{name}-ebs-csi", new Iam.RoleArgs
+        {
+            AssumeRolePolicy = StorageSettings.PodIdentityTrustPolicy,
+            Description = "The EBS CSI driver's controller, through EKS Pod Identity",
+        }, child);
+        var policy = new Iam.RolePolicyAttachment($"{name}-ebs-csi-policy", new Iam.RolePolicyAttachmentArgs
+        {
+            Role = Role.Name,
+            PolicyArn = StorageSettings.EbsCsiPolicyArn,
+        }, child);
+
+        var driverOptions = new CustomResourceOptions { Parent = this, DependsOn = { PodIdentityAgent, policy } };
+        foreach (var dependency in args.DependsOn)
+            driverOptions.DependsOn.Add(dependency);
+        Driver = new Eks.Addon($"{name}-ebs-csi-driver", new Eks.AddonArgs
+        {
+            ClusterName = args.ClusterName,
+            AddonName = StorageSettings.EbsCsiAddon,
+            PodIdentityAssociations =
+            {
+                new Eks.Inputs.AddonPodIdentityAssociationArgs { RoleArn = Role.Arn, ServiceAccount = StorageSettings.EbsCsiServiceAccount },
+            },
+        }, driverOptions);
+
+        StorageClass = new StorageV1.StorageClass($"{name}-gp3", new StorageInputs.StorageClassArgs
+        {
+            Metadata = new MetaInputs.ObjectMetaArgs
+            {
+                Name = StorageSettings.StorageClassName,
+                Annotations = { [StorageSettings.DefaultClassAnnotation] = "true" },
+            },
+            Provisioner = StorageSettings.Provisioner,
+            Parameters = StorageSettings.Parameters.ToDictionary(),
+            VolumeBindingMode = StorageSettings.VolumeBindingMode,
+            ReclaimPolicy = StorageSettings.ReclaimPolicy,
+            AllowVolumeExpansion = true,
+        }, new CustomResourceOptions { Parent = this, Provider = args.Provider, DependsOn = { Driver } });
+
+        RegisterOutputs(new Dictionary<string, object?> { ["storageClass"] = StorageSettings.StorageClassName });
+    }
+
+    public Eks.Addon PodIdentityAgent { get; }
+    public Eks.Addon Driver { get; }
+    public Iam.Role Role { get; }
+    public StorageV1.StorageClass StorageClass { get; }
+}
+
+public sealed class ClusterStorageArgs
+{
+    public required string ClusterName { get; init; }
+    public required ProviderResource Provider { get; init; }
+
+    /// <summary>The cluster and its node groups: the add-ons' pods need nodes to become healthy.</summary>
+    public required IReadOnlyList<Resource> DependsOn { get; init; }
+}
