@@ -46,6 +46,11 @@ public sealed class ClusterComponent : ComponentResource
             EndpointPublicAccess = spec.PublicEndpoint,
             EndpointPrivateAccess = true,
             Tags = tags,
+            // The stack manages the VPC CNI, kube-proxy and CoreDNS as EKS add-ons itself, each in
+            // its place in the order (NodeNetworkAddons before the node groups, ClusterDnsAddon after).
+            UseDefaultVpcCni = true,
+            KubeProxyAddonOptions = new Pulumi.Eks.Inputs.KubeProxyAddonOptionsArgs { Enabled = false },
+            CorednsAddonOptions = new Pulumi.Eks.Inputs.CoreDnsAddonOptionsArgs { Enabled = false },
         }, new ComponentResourceOptions { Parent = this });
 
         Kubeconfig = Output.CreateSecret(EksCluster.KubeconfigJson);

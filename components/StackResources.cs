@@ -12,6 +12,8 @@ namespace NodePools.Components;
 public sealed record StackResources(
     StackPlan Plan,
     ClusterComponent Cluster,
+    NodeNetworkAddons NetworkAddons,
+    ClusterDnsAddon Dns,
     IReadOnlyDictionary<string, NodePool> Pools,
     IReadOnlyList<PlacedRelease> Releases,
     IReadOnlyList<PodTemplateConfigMap> PodTemplates,
@@ -29,19 +31,34 @@ public sealed record StackResources(
             Access = declaration.Cluster.Access,
         });
 
+        // Nodes become Ready only once the CNI runs on them: the node groups wait for these add-ons.
+        var networkAddons = new NodeNetworkAddons($"{declaration.Cluster.Name}-addons", new NodeNetworkAddonsArgs
+        {
+            ClusterName = cluster.Name,
+            Cluster = cluster.EksCluster,
+            OidcProviderArn = cluster.EksCluster.OidcProviderArn,
+            OidcProviderUrl = cluster.EksCluster.OidcProviderUrl,
+        });
+
         var pools = new Dictionary<string, NodePool>(StringComparer.Ordinal);
         foreach (var pool in plan.Pools)
         {
-            var settings = NodeGroupSettings.For(pool, declaration.Cluster);
+            var settings = NodeGroupSettings.For(pool, declaration);
             pools[pool.Name] = new NodePool(pool.Name, new NodePoolArgs
             {
                 Settings = settings,
                 ClusterName = cluster.Name,
                 NodeRoleArn = role.Role.Arn,
                 SubnetIds = pool.Spec.SubnetIds.Count > 0 ? (InputList<string>)pool.Spec.SubnetIds.ToList() : (InputList<string>)cluster.SubnetIds,
-                DependsOn = [cluster.EksCluster, .. role.Attachments],
+                DependsOn = [cluster.EksCluster, .. role.Attachments, .. networkAddons.Addons],
             });
         }
+
+        var dns = new ClusterDnsAddon($"{declaration.Cluster.Name}-dns", new ClusterDnsAddonArgs
+        {
+            ClusterName = cluster.Name,
+            HostNodeGroups = ClusterAddonSettings.CoreDnsPools(plan).Select(pool => (Resource)pools[pool].NodeGroup).ToList(),
+        });
 
         // Volumes bind only with the EBS CSI driver and a default StorageClass: releases with claims wait for them.
         var storage = new ClusterStorage($"{declaration.Cluster.Name}-storage", new ClusterStorageArgs
@@ -64,7 +81,7 @@ public sealed record StackResources(
                 Provider = cluster.Provider,
                 TargetNodeGroups = release.TargetPools.Select(pool => (Resource)pools[pool].NodeGroup).ToList(),
                 Namespace = namespaces.Namespaces[release.Spec.Namespace],
-                AfterReleases = [.. release.Spec.Install.DependsOn.Select(name => (Resource)releases[name].Release), storage.StorageClass],
+                AfterReleases = [.. release.Spec.Install.DependsOn.Select(name => (Resource)releases[name].Release), storage.StorageClass, dns.CoreDns],
             });
         }
 
@@ -77,7 +94,7 @@ public sealed record StackResources(
             }))
             .ToList();
 
-        return new StackResources(plan, cluster, pools, plan.Releases.Select(r => releases[r.Name]).ToList(), templates, namespaces);
+        return new StackResources(plan, cluster, networkAddons, dns, pools, plan.Releases.Select(r => releases[r.Name]).ToList(), templates, namespaces);
     }
 
     /// <summary>The releases ordered so each comes after those it depends on; otherwise in declaration order.</summary>

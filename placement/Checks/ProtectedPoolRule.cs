@@ -1,3 +1,4 @@
+using NodePools.Placement.Deployment;
 using NodePools.Placement.Planning;
 
 namespace NodePools.Placement.Checks;
@@ -18,11 +19,12 @@ internal static class ProtectedPoolRule
                     "is protected (stateful) but an update may take down more than one node at a time")
                 { Fix = "set update.maxUnavailable: 1" };
             }
-            if (!pool.Spec.IgnoreDesiredSizeChanges)
+            if (plan.Declaration.AutoscalerRuns && pool.Spec.Scaling.Min < pool.Spec.Scaling.Max
+                && !NodeGroupSettings.IgnoresDesiredSize(pool.Spec, plan.Declaration.AutoscalerRuns))
             {
                 yield return new Finding(Severity.Warning, "protected-pool-drift", $"pool {pool.Name}",
-                    "is protected (stateful) but a deployment resets its desired size: lowering it terminates nodes at once, ignoring PodDisruptionBudgets")
-                { Fix = "remove ignoreDesiredSizeChanges: false so autoscalers own the size after creation" };
+                    "is protected (stateful) but each deployment resets the desired size the autoscaler set: lowering it terminates nodes at once, ignoring PodDisruptionBudgets")
+                { Fix = "remove ignoreDesiredSizeChanges: false so the autoscaler owns the size after creation" };
             }
         }
     }

@@ -15,6 +15,7 @@ public static class StackChecks
         TaintWithoutAffinityRule.Check,
         ProtectedPoolRule.Check,
         UntargetedPoolRule.Check,
+        ClusterAddonsRule.Check,
     ];
 
     public static IReadOnlyList<Finding> Run(StackPlan plan) =>

@@ -1,11 +1,15 @@
 namespace NodePools.Placement.Declaration;
 
-/// <summary>Reads the cluster: name, Kubernetes version, network.</summary>
-internal static class ClusterParser
+/// <summary>Reads the cluster: name, Kubernetes version, network, zones, endpoint, access, autoscaler.</summary>
+internal static partial class ClusterParser
 {
-    public static ClusterSpec? Parse(ConfigCursor at, string stack)
+    public const int MinZones = 2;
+    public const int MaxZones = 6;
+
+    public static ClusterSpec? Parse(ConfigCursor at, string stack, string? region)
     {
-        if (!at.ExpectMapping("name", "version", "network", "availabilityZones", "publicEndpoint", "tags", "access"))
+        if (!at.ExpectMapping("name", "version", "network", "availabilityZones", "zoneCount", "excludeZoneIds", "natGateways",
+                "publicEndpoint", "publicAccessCidrs", "tags", "access", "protect", "amiReleaseVersion", "autoscaler"))
             return null;
         var name = at.Property("name").String() ?? $"nodepools-{stack}";
         if (name.Length is 0 or > 100 || !char.IsAsciiLetterOrDigit(name[0]) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
@@ -19,8 +23,34 @@ internal static class ClusterParser
         var network = Network(at.Property("network"));
         var zonesAt = at.Property("availabilityZones");
         var zones = zonesAt.Strings();
-        if (!at.Property("network").Exists && zones.Count is < 2 or > 16)
-            zonesAt.Error("without a network, a VPC is created with one subnet per availability zone: list 2 to 16 zones, e.g. [us-east-1a, us-east-1b]");
+        if (zonesAt.Exists && !at.Property("network").Exists && zones.Count is < MinZones or > MaxZones)
+            zonesAt.Error($"a VPC is created with a public and a private subnet per availability zone: list {MinZones} to {MaxZones} zones, or leave them out to use the region's first available ones");
+        foreach (var duplicate in zones.GroupBy(z => z).Where(g => g.Count() > 1))
+            zonesAt.Error($"zone {duplicate.Key} is listed twice");
+        var zoneCount = at.Property("zoneCount").Int(MinZones, MaxZones) ?? 3;
+        if (zonesAt.Exists && at.Property("zoneCount").Exists)
+            at.Property("zoneCount").Error("zoneCount is for discovered zones: with availabilityZones listed, the list decides");
+        var excluded = at.Property("excludeZoneIds").Strings();
+        foreach (var zoneId in excluded.Where(id => !ZoneIdPattern().IsMatch(id)))
+            at.Property("excludeZoneIds").Error($"\"{zoneId}\" is not an availability zone ID (e.g. use1-az3): names like us-east-1a map to different zones in each account, IDs do not");
+
+        var natAt = at.Property("natGateways");
+        var nat = natAt.String() ?? ClusterSpec.NatPerZone;
+        if (nat is not (ClusterSpec.NatPerZone or ClusterSpec.NatSingle))
+            natAt.Error($"natGateways \"{nat}\" must be {ClusterSpec.NatPerZone} (one per zone: a zone's outage leaves the others their egress) or {ClusterSpec.NatSingle} (one for all zones: cheaper)");
+
+        var publicEndpoint = at.Property("publicEndpoint").Bool(true);
+        var cidrsAt = at.Property("publicAccessCidrs");
+        var cidrs = cidrsAt.Strings();
+        foreach (var cidr in cidrs.Where(c => !IsIpv4Cidr(c)))
+            cidrsAt.Error($"\"{cidr}\" is not an IPv4 CIDR block with its host bits zero (e.g. 203.0.113.0/24)");
+        if (cidrs.Count > 0 && !publicEndpoint)
+            cidrsAt.Error("publicAccessCidrs limit the public endpoint, and publicEndpoint is false");
+
+        var releaseAt = at.Property("amiReleaseVersion");
+        var amiRelease = releaseAt.String();
+        if (amiRelease is not null && version.Length > 0 && AmiReleaseVersions.AmazonLinuxProblem(amiRelease, version) is { } problem)
+            releaseAt.Error(problem);
 
         return new ClusterSpec
         {
@@ -28,11 +58,51 @@ internal static class ClusterParser
             Version = version,
             Network = network,
             AvailabilityZones = zones,
-            PublicEndpoint = at.Property("publicEndpoint").Bool(true),
+            ZoneCount = zoneCount,
+            ExcludeZoneIds = excluded,
+            NatGateways = nat,
+            PublicEndpoint = publicEndpoint,
+            PublicAccessCidrs = cidrs,
             Tags = at.Property("tags").StringMap(),
             Access = Access(at.Property("access")),
+            Protect = at.Property("protect").Bool(false),
+            AmiReleaseVersion = amiRelease,
+            Region = region,
+            Autoscaler = Autoscaler(at.Property("autoscaler")),
         };
     }
+
+    /// <summary>autoscaler: false | {enabled, pool, version}; absent means deployed when a pool may scale.</summary>
+    private static AutoscalerSpec Autoscaler(ConfigCursor at)
+    {
+        if (!at.Exists)
+            return new AutoscalerSpec();
+        if (at.Node is System.Text.Json.Nodes.JsonValue)
+            return new AutoscalerSpec { Enabled = at.Bool(true) };
+        if (!at.ExpectMapping("enabled", "pool", "version"))
+            return new AutoscalerSpec();
+        var versionAt = at.Property("version");
+        var chartVersion = versionAt.String() ?? AutoscalerSpec.DefaultChartVersion;
+        if (!SemVerPattern().IsMatch(chartVersion))
+            versionAt.Error($"chart version \"{chartVersion}\" must be an exact version such as {AutoscalerSpec.DefaultChartVersion}");
+        return new AutoscalerSpec
+        {
+            Enabled = at.Property("enabled").Exists ? at.Property("enabled").Bool(true) : null,
+            Pool = at.Property("pool").String(),
+            ChartVersion = chartVersion,
+        };
+    }
+
+    private static bool IsIpv4Cidr(string text) =>
+        System.Net.IPNetwork.TryParse(text, out var network)
+        && network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+        && text.Contains('/');
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[a-z]{2,5}[0-9]-az[0-9]+$")]
+    private static partial System.Text.RegularExpressions.Regex ZoneIdPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]+\.[0-9]+\.[0-9]+$")]
+    private static partial System.Text.RegularExpressions.Regex SemVerPattern();
 
     /// <summary>access: [{principal: arn:aws:iam::123456789012:role/deploy, level: admin}, ...]</summary>
     private static IReadOnlyList<AccessSpec> Access(ConfigCursor at)

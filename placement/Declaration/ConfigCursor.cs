@@ -57,6 +57,9 @@ public sealed class ConfigCursor
 
     public void Error(string message) => _diagnostics.Add(this, message);
 
+    /// <summary>A tree the stack derives rather than declares, read as if written here: its problems are reported at this key.</summary>
+    public ConfigCursor Over(JsonNode node) => new(node, JsonPath, Key, _diagnostics);
+
     public ConfigCursor Property(string name) =>
         new(Node is JsonObject obj ? obj[name] : null, JsonPaths.Property(JsonPath, name), Key.Length == 0 ? name : $"{Key}.{name}", _diagnostics);
 

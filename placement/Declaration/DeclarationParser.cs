@@ -16,6 +16,9 @@ public static class DeclarationParser
     public const string ReleasesKey = "releases";
     public const string PodTemplatesKey = "podTemplates";
 
+    /// <summary>The aws provider's region: the cluster autoscaler is told it.</summary>
+    public const string RegionKey = "aws:region";
+
     public static readonly IReadOnlyList<string> Keys = [ClusterKey, PoolsKey, ReleasesKey, PodTemplatesKey];
 
     /// <summary>The stack file's conventional name.</summary>
@@ -42,6 +45,7 @@ public static class DeclarationParser
         }
 
         var values = new Dictionary<string, ConfigCursor>(StringComparer.Ordinal);
+        string? region = null;
         var elsewhere = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (fullKey, _) in entries)
         {
@@ -49,6 +53,8 @@ public static class DeclarationParser
             var colon = fullKey.IndexOf(':');
             var ns = colon > 0 ? fullKey[..colon] : project;
             var name = colon > 0 ? fullKey[(colon + 1)..] : fullKey;
+            if (fullKey == RegionKey)
+                region = at.String();
             if (ns != project)
             {
                 if (Keys.Contains(name))
@@ -60,17 +66,20 @@ public static class DeclarationParser
             else
                 at.Error($"unknown key \"{fullKey}\" (the declaration's keys are {string.Join(", ", Keys.Select(k => $"{project}:{k}"))})");
         }
-        return Parse(project, stack, document, diagnostics, name => values.GetValueOrDefault(name), elsewhere);
+        return Parse(project, stack, document, diagnostics, name => values.GetValueOrDefault(name), region, elsewhere);
     }
 
     /// <summary>
     /// Parses the declaration from Pulumi config values: <paramref name="configJson"/> returns the JSON text
     /// Pulumi's Config.Get gives for a structured key (or null when unset).
     /// </summary>
-    public static StackDeclaration FromConfigValues(string project, string stack, Func<string, string?> configJson)
+    /// <param name="region">The AWS region the aws provider deploys to (aws:region, or AWS_REGION), when known.</param>
+    public static StackDeclaration FromConfigValues(string project, string stack, Func<string, string?> configJson, string? region = null)
     {
         var file = StackFileName(stack);
         var config = new JsonObject();
+        if (region is not null)
+            config[RegionKey] = region;
         var problems = new List<InputError>();
         foreach (var key in Keys)
         {
@@ -132,7 +141,7 @@ public static class DeclarationParser
     }
 
     private static StackDeclaration Parse(string project, string stack, ParsedDocument document, Diagnostics diagnostics, Func<string, ConfigCursor?> key,
-        IReadOnlyDictionary<string, string>? elsewhere = null)
+        string? region, IReadOnlyDictionary<string, string>? elsewhere = null)
     {
         ConfigCursor Required(string name)
         {
@@ -147,12 +156,12 @@ public static class DeclarationParser
             return at;
         }
 
-        var cluster = ClusterParser.Parse(Required(ClusterKey), stack);
+        var cluster = ClusterParser.Parse(Required(ClusterKey), stack, region);
 
         var pools = new List<PoolSpec>();
         foreach (var (name, at) in Required(PoolsKey).Entries())
         {
-            if (PoolParser.Parse(name, at, cluster?.Version) is { } pool)
+            if (PoolParser.Parse(name, at, cluster?.Version, cluster?.AmiReleaseVersion) is { } pool)
                 pools.Add(pool);
         }
         var index = new PoolIndex(pools.Select(p => p.Name).ToList(), pools.ToDictionary(p => p.Name, p => p.Labels));
@@ -162,6 +171,18 @@ public static class DeclarationParser
         {
             if (ReleaseParser.Parse(name, at, index) is { } release)
                 releases.Add(release);
+        }
+
+        if (cluster is not null)
+        {
+            if (AutoscalerRelease.Declare(cluster, pools, Required(ClusterKey), index, releases.Select(r => r.Name).ToList()) is { } autoscaler)
+                releases.Add(autoscaler);
+            else if (!AutoscalerRelease.Runs(cluster, pools))
+            {
+                foreach (var pool in pools.Where(p => p.IgnoreDesiredSizeChanges == true))
+                    Required(PoolsKey).Property(pool.Name).Property("ignoreDesiredSizeChanges").Error(
+                        "no Cluster Autoscaler runs (cluster.autoscaler is off), so nothing would change the desired size: leave it to the stack");
+            }
         }
 
         CheckReleaseOrder(releases, key(ReleasesKey));

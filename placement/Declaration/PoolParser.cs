@@ -9,14 +9,15 @@ internal static class PoolParser
     private static readonly string[] Keys =
     [
         "instanceTypes", "amiType", "capacityType", "scaling", "diskSize", "labels", "taints",
-        "update", "protect", "ignoreDesiredSizeChanges", "subnetIds", "tags",
+        "update", "protect", "ignoreDesiredSizeChanges", "subnetIds", "tags", "amiReleaseVersion",
     ];
 
     /// <summary>EKS's node_group_name_prefix is at most 37 characters; the prefix is the pool name and a '-'.</summary>
     public const int MaxNameLength = 36;
 
     /// <param name="kubernetesVersion">The cluster's minor version, when valid: some AMI types are not published for newer ones.</param>
-    public static PoolSpec? Parse(string name, ConfigCursor at, string? kubernetesVersion = null)
+    /// <param name="clusterAmiRelease">The cluster's Amazon Linux AMI release version, which Amazon Linux pools take unless they name their own.</param>
+    public static PoolSpec? Parse(string name, ConfigCursor at, string? kubernetesVersion = null, string? clusterAmiRelease = null)
     {
         if (!at.ExpectMapping(Keys))
         {
@@ -50,6 +51,13 @@ internal static class PoolParser
         var taints = Taints(at.Property("taints"));
         var update = Update(at.Property("update"));
 
+        var releaseAt = at.Property("amiReleaseVersion");
+        var amiRelease = releaseAt.String();
+        if (amiRelease is not null && kubernetesVersion is not null && AmiReleaseVersions.Problem(amiRelease, amiType, kubernetesVersion) is { } releaseProblem)
+            releaseAt.Error(releaseProblem);
+        if (amiRelease is null && clusterAmiRelease is not null && amiType.StartsWith("AL2", StringComparison.Ordinal))
+            amiRelease = clusterAmiRelease;
+
         return new PoolSpec
         {
             Name = name,
@@ -62,7 +70,8 @@ internal static class PoolParser
             Taints = taints,
             Update = update,
             Protect = at.Property("protect").Bool(false),
-            IgnoreDesiredSizeChanges = at.Property("ignoreDesiredSizeChanges").Bool(true),
+            IgnoreDesiredSizeChanges = at.Property("ignoreDesiredSizeChanges").Exists ? at.Property("ignoreDesiredSizeChanges").Bool(true) : null,
+            AmiReleaseVersion = amiRelease,
             SubnetIds = at.Property("subnetIds").Strings(),
             Tags = at.Property("tags").StringMap(),
         };

@@ -23,6 +23,9 @@ public sealed record StackDeclaration
     public required IReadOnlyList<ReleaseSpec> Releases { get; init; }
     public required IReadOnlyList<PodTemplateConfigMapSpec> PodTemplates { get; init; }
 
+    /// <summary>Whether the Cluster Autoscaler runs (it is then one of <see cref="Releases"/>).</summary>
+    public bool AutoscalerRuns => Releases.Any(release => release.Name == AutoscalerSpec.ReleaseName && release.Namespace == AutoscalerSpec.Namespace && release.Chart == AutoscalerSpec.Chart);
+
     public PoolSpec? FindPool(string name) => Pools.FirstOrDefault(pool => pool.Name == name);
 }
 
@@ -37,11 +40,37 @@ public sealed record ClusterSpec
     /// <summary>An existing network; null creates a minimal VPC.</summary>
     public NetworkSpec? Network { get; init; }
 
-    /// <summary>Availability zones the node templates are placed in (informational for the simulation).</summary>
+    public const string NatPerZone = "perZone";
+    public const string NatSingle = "single";
+
+    /// <summary>Availability zones by name; empty means the region's first <see cref="ZoneCount"/> available ones.</summary>
     public IReadOnlyList<string> AvailabilityZones { get; init; } = [];
+
+    /// <summary>How many zones to use when they are discovered.</summary>
+    public int ZoneCount { get; init; } = 3;
+
+    /// <summary>Zone IDs never used, on top of those EKS refuses.</summary>
+    public IReadOnlyList<string> ExcludeZoneIds { get; init; } = [];
+
+    /// <summary>NAT gateways of the created VPC: one per zone, or a single one.</summary>
+    public string NatGateways { get; init; } = NatPerZone;
 
     /// <summary>Whether the Kubernetes API endpoint is reachable from the internet.</summary>
     public bool PublicEndpoint { get; init; } = true;
+
+    /// <summary>Where the public endpoint may be reached from; empty means anywhere.</summary>
+    public IReadOnlyList<string> PublicAccessCidrs { get; init; } = [];
+
+    /// <summary>Protects the cluster from deletion: EKS deletion protection and Pulumi's protect.</summary>
+    public bool Protect { get; init; }
+
+    /// <summary>The EKS-optimized Amazon Linux AMI release the node groups run, e.g. 1.33.5-20251120; null takes the latest at creation.</summary>
+    public string? AmiReleaseVersion { get; init; }
+
+    /// <summary>The AWS region (aws:region), when the stack names it.</summary>
+    public string? Region { get; init; }
+
+    public AutoscalerSpec Autoscaler { get; init; } = new();
 
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
@@ -50,6 +79,25 @@ public sealed record ClusterSpec
     /// entries, so CI and workstations both work whichever of them created it.
     /// </summary>
     public IReadOnlyList<AccessSpec> Access { get; init; } = [];
+}
+
+/// <summary>The Cluster Autoscaler: deployed when any pool may scale, unless disabled.</summary>
+public sealed record AutoscalerSpec
+{
+    public const string ReleaseName = "cluster-autoscaler";
+    public const string Namespace = "kube-system";
+    public const string ServiceAccount = "cluster-autoscaler";
+    public const string Chart = "cluster-autoscaler";
+    public const string Repository = "https://kubernetes.github.io/autoscaler";
+    public const string DefaultChartVersion = "9.51.0";
+
+    /// <summary>Explicitly on or off; null deploys it when a pool's min is below its max.</summary>
+    public bool? Enabled { get; init; }
+
+    /// <summary>The pool it runs on; null takes the first pool without a blocking taint.</summary>
+    public string? Pool { get; init; }
+
+    public string ChartVersion { get; init; } = DefaultChartVersion;
 }
 
 /// <summary>An IAM principal and what it may do: admin (cluster admin) or view (read-only).</summary>
@@ -100,8 +148,11 @@ public sealed record PoolSpec
     /// <summary>Stateful pool: protected from deletion, never scaled down by a deployment.</summary>
     public required bool Protect { get; init; }
 
-    /// <summary>Leave desiredSize to autoscalers after creation (the default).</summary>
-    public required bool IgnoreDesiredSizeChanges { get; init; }
+    /// <summary>Leave desiredSize to the autoscaler after creation; null decides by whether it runs and the pool may scale.</summary>
+    public bool? IgnoreDesiredSizeChanges { get; init; }
+
+    /// <summary>The AMI release version, overriding the cluster's for this pool (Bottlerocket pools need their own).</summary>
+    public string? AmiReleaseVersion { get; init; }
 
     /// <summary>Subnets for this pool only; empty means the cluster's.</summary>
     public IReadOnlyList<string> SubnetIds { get; init; } = [];

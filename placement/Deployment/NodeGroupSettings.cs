@@ -20,13 +20,23 @@ public sealed record NodeGroupSettings(
     IReadOnlyDictionary<string, string> Tags,
     bool Protect,
     IReadOnlyList<string> IgnoreChanges,
-    LaunchTemplateSettings LaunchTemplate)
+    LaunchTemplateSettings LaunchTemplate,
+    string KubernetesVersion,
+    string? AmiReleaseVersion)
 {
-    /// <summary>The provider property path of the desired size, ignored after creation so autoscalers own it.</summary>
+    /// <summary>The provider property path of the desired size, ignored after creation where the autoscaler owns it.</summary>
     public const string DesiredSizeProperty = "scalingConfig.desiredSize";
 
-    public static NodeGroupSettings For(PoolPlan pool, ClusterSpec cluster)
+    /// <summary>
+    /// The desired size is the autoscaler's once it runs and the pool may scale: a deployment would
+    /// otherwise reset it and terminate nodes at once. Without an autoscaler, the stack owns it.
+    /// </summary>
+    public static bool IgnoresDesiredSize(PoolSpec pool, bool autoscalerRuns) =>
+        pool.IgnoreDesiredSizeChanges ?? (autoscalerRuns && pool.Scaling.Min < pool.Scaling.Max);
+
+    public static NodeGroupSettings For(PoolPlan pool, StackDeclaration declaration)
     {
+        var cluster = declaration.Cluster;
         var spec = pool.Spec;
         var tags = new SortedDictionary<string, string>(cluster.Tags.ToDictionary(), StringComparer.Ordinal);
         foreach (var (key, value) in spec.Tags)
@@ -45,8 +55,11 @@ public sealed record NodeGroupSettings(
             pool.EksTaints,
             tags,
             spec.Protect,
-            spec.IgnoreDesiredSizeChanges ? [DesiredSizeProperty] : [],
-            LaunchTemplateSettings.For(spec));
+            IgnoresDesiredSize(spec, declaration.AutoscalerRuns) ? [DesiredSizeProperty] : [],
+            LaunchTemplateSettings.For(spec),
+            // Node groups follow the cluster's version: a version bump upgrades them after the control plane.
+            cluster.Version,
+            spec.AmiReleaseVersion);
     }
 }
 

@@ -1,12 +1,15 @@
 namespace NodePools.Placement.Deployment;
 
-/// <summary>The node role: exactly the three AWS managed policies a node needs, nothing broader.</summary>
+/// <summary>
+/// The node role: exactly the AWS managed policies a node itself needs, nothing broader. The CNI
+/// policy is not among them: the VPC CNI add-on has a role of its own (<see cref="ClusterAddonSettings"/>),
+/// so pods that reach the node role's credentials cannot manage network interfaces.
+/// </summary>
 public static class NodeRolePolicies
 {
     public static readonly IReadOnlyList<(string Name, string Arn)> Attached =
     [
         ("worker-node", "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"),
-        ("cni", "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"),
         ("ecr-read-only", "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"),
     ];
 

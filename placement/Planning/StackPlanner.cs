@@ -18,8 +18,8 @@ public static class StackPlanner
         Plan(StackFiles.Read(directory, stack));
 
     /// <summary>Plans from Pulumi config values (the program's path), with the same parser and checks.</summary>
-    public static StackPlan PlanFromConfig(string project, string stack, Func<string, string?> configJson) =>
-        Plan(DeclarationParser.FromConfigValues(project, stack, configJson));
+    public static StackPlan PlanFromConfig(string project, string stack, Func<string, string?> configJson, string? region = null) =>
+        Plan(DeclarationParser.FromConfigValues(project, stack, configJson, region));
 
     public static StackPlan Plan(StackDeclaration declaration)
     {

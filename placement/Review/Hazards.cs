@@ -1,3 +1,4 @@
+using NodePools.Placement.Deployment;
 using NodePools.Placement.Kubernetes;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Scheduling;
@@ -14,7 +15,8 @@ internal static class Hazards
         TaintsBeforeTolerations(before, after)
             .Concat(AffinityBeforeLabels(before, after))
             .Concat(Replacements(after, changes))
-            .Concat(ShrinkingProtectedPools(before, after));
+            .Concat(ShrinkingProtectedPools(before, after))
+            .Concat(MinimumAboveDesired(before, after));
 
     /// <summary>A new NoSchedule/NoExecute taint on a pool whose current pods do not tolerate it today.</summary>
     private static IEnumerable<Finding> TaintsBeforeTolerations(StackPlan before, StackPlan after)
@@ -101,7 +103,7 @@ internal static class Hazards
             if (before.Pools.FirstOrDefault(p => p.Name == pool.Name) is not { } old)
                 continue;
             var (was, now) = (old.Spec.Scaling, pool.Spec.Scaling);
-            if (now.Min < was.Min || (now.Desired < was.Desired && !pool.Spec.IgnoreDesiredSizeChanges))
+            if (now.Min < was.Min || (now.Desired < was.Desired && !NodeGroupSettings.IgnoresDesiredSize(pool.Spec, after.Declaration.AutoscalerRuns)))
             {
                 yield return new Finding(Severity.Error, "protected-pool-shrink", $"pool {pool.Name}",
                     $"is protected (stateful) and its size is lowered (min {was.Min} → {now.Min}, desired {was.Desired} → {now.Desired}): "
@@ -110,6 +112,31 @@ internal static class Hazards
                     Fix = "keep the size; drain and move the stateful workloads first if the pool must shrink",
                 };
             }
+        }
+    }
+
+    /// <summary>
+    /// A minimum raised above the desired size the autoscaler owns: the deployment leaves the desired
+    /// size as it is on the node group, and EKS refuses a minimum above it.
+    /// </summary>
+    private static IEnumerable<Finding> MinimumAboveDesired(StackPlan before, StackPlan after)
+    {
+        foreach (var pool in after.Pools)
+        {
+            if (before.Pools.FirstOrDefault(p => p.Name == pool.Name) is not { } old
+                || !NodeGroupSettings.IgnoresDesiredSize(old.Spec, before.Declaration.AutoscalerRuns)
+                || !NodeGroupSettings.IgnoresDesiredSize(pool.Spec, after.Declaration.AutoscalerRuns))
+                continue;
+            var (was, now) = (old.Spec.Scaling, pool.Spec.Scaling);
+            if (now.Min <= was.Min || now.Min <= was.Desired)
+                continue;
+            yield return new Finding(Severity.Warning, "min-above-desired", $"pool {pool.Name}",
+                $"min rises to {now.Min}, above the desired size of {was.Desired} the stack last set: the autoscaler owns the desired size, "
+                + "the deployment leaves it alone, and EKS refuses a minimum above the node group's current desired size")
+            {
+                Fix = $"raise the node group's desired size to at least {now.Min} first (aws eks update-nodegroup-config --cluster-name {after.Declaration.Cluster.Name} "
+                      + $"--nodegroup-name <the {pool.Name} node group> --scaling-config minSize={was.Min},maxSize={Math.Max(now.Max, was.Max)},desiredSize={now.Min}), then deploy",
+            };
         }
     }
 }

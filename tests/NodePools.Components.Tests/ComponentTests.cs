@@ -27,7 +27,7 @@ public class ComponentTests
     /// <summary>One pool of the dev stack as a NodePool, on its own.</summary>
     private static Task<EchoMocks> DeployPool(string pool) => Deploy(() => _ = new NodePool(pool, new NodePoolArgs
     {
-        Settings = NodeGroupSettings.For(Dev.Pool(pool), Dev.Declaration.Cluster),
+        Settings = NodeGroupSettings.For(Dev.Pool(pool), Dev.Declaration),
         ClusterName = "nodepools-dev",
         NodeRoleArn = "arn:aws:iam::123456789012:role/nodes",
         SubnetIds = new[] { "subnet-a", "subnet-b" },
@@ -74,11 +74,11 @@ public class ComponentTests
     [Fact]
     public void Protected_pools_are_protected_and_ignore_desired_size_drift()
     {
-        var store = NodePool.NodeGroupOptions(NodeGroupSettings.For(Dev.Pool("data-store"), Dev.Declaration.Cluster), parent: null!, []);
+        var store = NodePool.NodeGroupOptions(NodeGroupSettings.For(Dev.Pool("data-store"), Dev.Declaration), parent: null!, []);
         Assert.True(store.Protect);
         Assert.Contains("scalingConfig.desiredSize", store.IgnoreChanges);
 
-        var services = NodePool.NodeGroupOptions(NodeGroupSettings.For(Dev.Pool("services"), Dev.Declaration.Cluster), parent: null!, []);
+        var services = NodePool.NodeGroupOptions(NodeGroupSettings.For(Dev.Pool("services"), Dev.Declaration), parent: null!, []);
         Assert.False(services.Protect);
         Assert.Contains("scalingConfig.desiredSize", services.IgnoreChanges);
     }

@@ -29,15 +29,20 @@ internal static class StackText
               labels: {role: system}
         """;
 
-    public static string File(string body, bool withCluster = true) =>
+    /// <summary>The cluster line that turns the Cluster Autoscaler off.</summary>
+    public const string NoAutoscaler = "autoscaler: false";
+
+    /// <param name="cluster">Extra lines of the cluster mapping, e.g. <see cref="NoAutoscaler"/>.</param>
+    /// <summary>Test stacks run no Cluster Autoscaler unless they say so (it is a release of its own).</summary>
+    public static string File(string body, bool withCluster = true, string cluster = NoAutoscaler) =>
         "config:\n  aws:region: us-east-1\n"
-        + (withCluster ? "  node-pools:cluster:\n    name: test\n    version: \"1.33\"\n    availabilityZones: [us-east-1a, us-east-1b]\n" : "")
+        + (withCluster ? "  node-pools:cluster:\n    name: test\n    version: \"1.33\"\n    availabilityZones: [us-east-1a, us-east-1b]\n" + Indent(cluster, 4) : "")
         + body.TrimEnd() + "\n";
 
-    public static StackDeclaration Parse(string body, bool withCluster = true) =>
-        DeclarationParser.FromStackFile(Project, "test", StructuredText.Parse("Pulumi.test.yaml", File(body, withCluster))[0]);
+    public static StackDeclaration Parse(string body, bool withCluster = true, string cluster = NoAutoscaler) =>
+        DeclarationParser.FromStackFile(Project, "test", StructuredText.Parse("Pulumi.test.yaml", File(body, withCluster, cluster))[0]);
 
-    public static StackPlan Plan(string body) => StackPlanner.Plan(Parse(body));
+    public static StackPlan Plan(string body, string cluster = NoAutoscaler) => StackPlanner.Plan(Parse(body, cluster: cluster));
 
     public static IReadOnlyList<InputError> Errors(string body, bool withCluster = true) =>
         Assert.Throws<InvalidInputException>(() => Parse(body, withCluster)).Errors;
@@ -47,6 +52,6 @@ internal static class StackText
 
     public static string Templates(string yaml) => "  node-pools:podTemplates:\n" + Indent(yaml, 4);
 
-    public static string Indent(string yaml, int spaces) =>
+    public static string Indent(string yaml, int spaces) => yaml.Trim().Length == 0 ? "" :
         string.Join("\n", yaml.TrimEnd().Split('\n').Select(line => line.Length == 0 ? line : new string(' ', spaces) + line)) + "\n";
 }

@@ -29,7 +29,7 @@ public class AutomationPreviewTests
             {
                 _ = new NodePool(pool.Name, new NodePoolArgs
                 {
-                    Settings = NodeGroupSettings.For(pool, plan.Declaration.Cluster),
+                    Settings = NodeGroupSettings.For(pool, plan.Declaration),
                     ClusterName = plan.Declaration.Cluster.Name,
                     NodeRoleArn = role.Role.Arn,
                     SubnetIds = new[] { "subnet-0123456789abcdef0", "subnet-0fedcba9876543210" },

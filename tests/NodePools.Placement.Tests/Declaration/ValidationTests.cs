@@ -163,7 +163,7 @@ public class ValidationTests
     public static TheoryData<string, string, string> ClusterRules => new()
     {
         { "  node-pools:cluster: {name: c, version: 1.30}\n", "node-pools:cluster.version", "quote this value" },
-        { "  node-pools:cluster: {name: c, version: \"1.33\", availabilityZones: [us-east-1a]}\n", "node-pools:cluster.availabilityZones", "list 2 to 16 zones" },
+        { "  node-pools:cluster: {name: c, version: \"1.33\", availabilityZones: [us-east-1a]}\n", "node-pools:cluster.availabilityZones", "list 2 to 6 zones" },
         { "  node-pools:cluster: {name: c, version: \"2.1\"}\n", "node-pools:cluster.version", "minor version" },
         { "  node-pools:cluster: {name: c}\n", "node-pools:cluster.version", "is required" },
         { "  node-pools:cluster: {name: c, version: \"1.33\", availabilityZones: [a, b], access: [{principal: deploy, level: admin}]}\n", "node-pools:cluster.access[0].principal", "is not an IAM role or user ARN" },

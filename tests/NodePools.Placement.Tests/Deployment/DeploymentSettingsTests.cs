@@ -9,7 +9,7 @@ public class DeploymentSettingsTests
 {
     private static readonly StackPlan Dev = StackPlanner.PlanFromDirectory(Repository.Root, "dev");
 
-    private static NodeGroupSettings Settings(string pool) => NodeGroupSettings.For(Dev.Pool(pool), Dev.Declaration.Cluster);
+    private static NodeGroupSettings Settings(string pool) => NodeGroupSettings.For(Dev.Pool(pool), Dev.Declaration);
 
     [Fact]
     public void A_node_group_carries_the_declared_labels_and_the_EKS_spelling_of_its_taints()
@@ -49,11 +49,12 @@ public class DeploymentSettingsTests
     }
 
     [Fact]
-    public void The_node_role_gets_exactly_the_three_managed_policies()
+    public void The_node_role_gets_the_worker_and_registry_policies_and_not_the_CNI_policy()
     {
         Assert.Equal(
-            ["arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy", "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"],
+            ["arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"],
             NodeRolePolicies.Attached.Select(p => p.Arn));
+        Assert.DoesNotContain(ClusterAddonSettings.CniPolicyArn, NodeRolePolicies.Attached.Select(p => p.Arn));
         Assert.Contains("ec2.amazonaws.com", NodeRolePolicies.AssumeRolePolicy);
     }
 

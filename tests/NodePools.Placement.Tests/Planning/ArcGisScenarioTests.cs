@@ -50,7 +50,9 @@ public class ArcGisScenarioTests
         Assert.Equal(["data-store"], Slot("data-store").Feasible.Select(v => v.Pool));
         var pool = Plan.Pool("data-store").Spec;
         Assert.True(pool.Protect);
-        Assert.True(pool.IgnoreDesiredSizeChanges);
+        // min = max: no autoscaler shrinks it, and the stack keeps its size as declared.
+        Assert.Equal(pool.Scaling.Min, pool.Scaling.Max);
+        Assert.False(NodePools.Placement.Deployment.NodeGroupSettings.IgnoresDesiredSize(pool, Plan.Declaration.AutoscalerRuns));
         Assert.DoesNotContain(Plan.Findings, f => f.Rule.StartsWith("protected-pool", StringComparison.Ordinal));
     }
 

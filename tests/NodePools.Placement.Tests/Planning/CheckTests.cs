@@ -6,14 +6,14 @@ namespace NodePools.Placement.Tests.Planning;
 /// <summary>Each finding, from a small stack built to trigger it, and its absence where the stack is right.</summary>
 public class CheckTests
 {
-    private static StackPlan WithSlots(string slots, string pools = BasePools) => Plan(pools + "\n" + Releases("""
+    private static StackPlan WithSlots(string slots, string pools = BasePools, string cluster = NoAutoscaler) => Plan(pools + "\n" + Releases("""
         r:
           chart: c
           repository: https://example.com/charts
           version: 1.0.0
           namespace: ns
           slots:
-        """ + "\n" + Indent(slots, 2)));
+        """ + "\n" + Indent(slots, 2)), cluster);
 
     private static Finding Single(StackPlan plan, string rule) => Assert.Single(plan.Findings, f => f.Rule == rule);
 
@@ -133,13 +133,17 @@ public class CheckTests
     public void Protected_pools_should_roll_one_node_at_a_time_and_keep_their_size()
     {
         var pools = BasePools + "\n    db:\n      instanceTypes: [r6i.large]\n      scaling: {min: 1, max: 3}\n      labels: {db: \"true\"}\n      protect: true\n      update: {maxUnavailable: 2}\n      ignoreDesiredSizeChanges: false";
-        var plan = WithSlots("- path: a\n  intent: {pool: db}", pools);
+        // The autoscaler changes the desired size; a deployment that owns it would reset it.
+        var plan = WithSlots("- path: a\n  intent: {pool: db}", pools, cluster: "");
         Assert.Equal(Severity.Warning, Single(plan, "protected-pool-update").Severity);
         Assert.Equal(Severity.Warning, Single(plan, "protected-pool-drift").Severity);
 
-        var fine = WithSlots("- path: a\n  intent: {pool: db}", pools.Replace("update: {maxUnavailable: 2}\n      ignoreDesiredSizeChanges: false", "update: {maxUnavailable: 1}"));
+        var fine = WithSlots("- path: a\n  intent: {pool: db}", pools.Replace("update: {maxUnavailable: 2}\n      ignoreDesiredSizeChanges: false", "update: {maxUnavailable: 1}"), cluster: "");
         None(fine, "protected-pool-update");
         None(fine, "protected-pool-drift");
+
+        // Without an autoscaler nothing else changes the desired size: the stack owning it is no drift.
+        None(WithSlots("- path: a\n  intent: {pool: db}", pools), "protected-pool-drift");
     }
 
     [Fact]

@@ -311,8 +311,8 @@ public class DerivationTests
     {
         const string releases = """{"r":{"chart":"c","repository":"https://example.com/charts","version":"1.0.0","namespace":"ns","secretValues":{"apiKey":"s3cret"}}}""";
         const string pools = """{"p":{"instanceTypes":["m6i.large"],"scaling":{"min":1,"max":2},"labels":{"role":"p"}}}""";
-        const string cluster = """{"name":"c","version":"1.33","availabilityZones":["us-east-1a","us-east-1b"]}""";
-        var plan = StackPlanner.PlanFromConfig("node-pools", "dev", key => key switch { "cluster" => cluster, "pools" => pools, "releases" => releases, _ => null });
+        const string cluster = """{"name":"c","version":"1.33","availabilityZones":["us-east-1a","us-east-1b"],"autoscaler":false}""";
+        var plan = StackPlanner.PlanFromConfig("node-pools", "dev", key => key switch { "cluster" => cluster, "pools" => pools, "releases" => releases, _ => null }, region: "us-east-1");
         Assert.Equal("s3cret", plan.Releases.Single().Values["apiKey"]!.GetValue<string>());
     }
 

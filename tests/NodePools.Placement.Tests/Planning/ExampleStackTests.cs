@@ -66,7 +66,9 @@ public class ExampleStackTests
 
         var data = plan.Pool("data-store").Spec;
         Assert.True(data.Protect);
-        Assert.True(data.IgnoreDesiredSizeChanges);
+        // The Cluster Autoscaler runs (pools may scale), so it owns the desired size of the pools that may scale.
+        Assert.True(plan.Declaration.AutoscalerRuns);
+        Assert.Equal(data.Scaling.Min < data.Scaling.Max, NodePools.Placement.Deployment.NodeGroupSettings.IgnoresDesiredSize(data, plan.Declaration.AutoscalerRuns));
         Assert.Equal(1, data.Update.MaxUnavailable);
     }
 }

@@ -1,0 +1,62 @@
+using NodePools.Placement.Deployment;
+using Pulumi;
+using Eks = Pulumi.Aws.Eks;
+using Iam = Pulumi.Aws.Iam;
+
+namespace NodePools.Components;
+
+/// <summary>
+/// The add-ons a node needs before it is Ready, as managed EKS add-ons created before any node group
+/// (<see cref="ClusterAddonSettings"/>): the VPC CNI, with a role of its own assumed through the
+/// cluster's OIDC provider by kube-system/aws-node, and kube-proxy.
+/// </summary>
+public sealed class NodeNetworkAddons : ComponentResource
+{
+    public NodeNetworkAddons(string name, NodeNetworkAddonsArgs args, ComponentResourceOptions? options = null)
+        : base(ComponentTypes.NodeNetworkAddons, name, options)
+    {
+        var child = new CustomResourceOptions { Parent = this };
+        CniRole = new Iam.Role($"{name}-vpc-cni", new Iam.RoleArgs
+        {
+            AssumeRolePolicy = Output.Tuple(args.OidcProviderArn, args.OidcProviderUrl).Apply(oidc =>
+                ClusterAddonSettings.IrsaTrustPolicy(oidc.Item1, oidc.Item2, ClusterAddonSettings.CniNamespace, ClusterAddonSettings.CniServiceAccount)),
+            Description = "The VPC CNI (kube-system/aws-node), through IRSA",
+        }, child);
+        var policy = new Iam.RolePolicyAttachment($"{name}-vpc-cni-policy", new Iam.RolePolicyAttachmentArgs
+        {
+            Role = CniRole.Name,
+            PolicyArn = ClusterAddonSettings.CniPolicyArn,
+        }, child);
+
+        VpcCni = new Eks.Addon($"{name}-vpc-cni", new Eks.AddonArgs
+        {
+            ClusterName = args.ClusterName,
+            AddonName = ClusterAddonSettings.VpcCni,
+            ServiceAccountRoleArn = CniRole.Arn,
+            ResolveConflictsOnCreate = ClusterAddonSettings.ResolveConflictsOnCreate,
+        }, new CustomResourceOptions { Parent = this, DependsOn = { args.Cluster, policy } });
+        KubeProxy = new Eks.Addon($"{name}-kube-proxy", new Eks.AddonArgs
+        {
+            ClusterName = args.ClusterName,
+            AddonName = ClusterAddonSettings.KubeProxy,
+            ResolveConflictsOnCreate = ClusterAddonSettings.ResolveConflictsOnCreate,
+        }, new CustomResourceOptions { Parent = this, DependsOn = { args.Cluster } });
+
+        RegisterOutputs(new Dictionary<string, object?> { ["cniRoleArn"] = CniRole.Arn });
+    }
+
+    public Iam.Role CniRole { get; }
+    public Eks.Addon VpcCni { get; }
+    public Eks.Addon KubeProxy { get; }
+
+    /// <summary>What every node group waits for.</summary>
+    public IReadOnlyList<Resource> Addons => [VpcCni, KubeProxy];
+}
+
+public sealed class NodeNetworkAddonsArgs
+{
+    public required string ClusterName { get; init; }
+    public required Resource Cluster { get; init; }
+    public required Output<string> OidcProviderArn { get; init; }
+    public required Output<string> OidcProviderUrl { get; init; }
+}

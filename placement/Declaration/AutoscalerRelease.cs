@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using NodePools.Placement.Scheduling;
+
+namespace NodePools.Placement.Declaration;
+
+/// <summary>
+/// The Cluster Autoscaler as a release of the stack, declared for the user: deployed when any pool
+/// may scale (min below max) unless the cluster says otherwise, placed on a pool like every other
+/// release, rendered and checked with them. It discovers the node groups by the tags EKS puts on
+/// their Auto Scaling groups, and reads a group's labels and taints from EKS to scale it up from zero.
+/// </summary>
+internal static class AutoscalerRelease
+{
+    /// <summary>Whether the autoscaler runs: as declared, otherwise when some pool may scale.</summary>
+    public static bool Runs(ClusterSpec cluster, IReadOnlyList<PoolSpec> pools) =>
+        cluster.Autoscaler.Enabled ?? pools.Any(pool => pool.Scaling.Min < pool.Scaling.Max);
+
+    /// <summary>The release, read by the same parser as declared releases; null when it does not run or cannot.</summary>
+    public static ReleaseSpec? Declare(ClusterSpec cluster, IReadOnlyList<PoolSpec> pools, ConfigCursor clusterAt, PoolIndex index,
+        IReadOnlyCollection<string> declaredReleases)
+    {
+        if (!Runs(cluster, pools))
+            return null;
+        var at = clusterAt.Property("autoscaler");
+        if (declaredReleases.Contains(AutoscalerSpec.ReleaseName))
+        {
+            at.Error($"a release named {AutoscalerSpec.ReleaseName} is declared, and the stack deploys the Cluster Autoscaler itself: rename yours, or set autoscaler: false to run only yours");
+            return null;
+        }
+        var pool = cluster.Autoscaler.Pool ?? pools.FirstOrDefault(p => !p.Taints.Any(TaintToleration.BlocksScheduling))?.Name;
+        if (pool is null)
+        {
+            at.Error("every pool is tainted: name the pool the Cluster Autoscaler runs on (autoscaler: {pool: NAME}), or set autoscaler: false");
+            return null;
+        }
+        if (!index.Names.Contains(pool))
+        {
+            at.Property("pool").Error($"unknown pool \"{pool}\" (pools: {string.Join(", ", index.Names)})");
+            return null;
+        }
+        if (cluster.Region is null)
+        {
+            at.Error($"the Cluster Autoscaler needs the region: set {DeclarationParser.RegionKey} in the stack (pulumi config set aws:region us-east-1)");
+            return null;
+        }
+
+        var declaration = new JsonObject
+        {
+            ["chart"] = AutoscalerSpec.Chart,
+            ["repository"] = AutoscalerSpec.Repository,
+            ["version"] = cluster.Autoscaler.ChartVersion,
+            ["namespace"] = AutoscalerSpec.Namespace,
+            ["intent"] = new JsonObject { ["pool"] = pool },
+            ["values"] = new JsonObject
+            {
+                ["autoDiscovery"] = new JsonObject { ["clusterName"] = cluster.Name },
+                ["awsRegion"] = cluster.Region,
+                // A fixed name: the Pod Identity association that gives it its role names it.
+                ["rbac"] = new JsonObject { ["serviceAccount"] = new JsonObject { ["name"] = AutoscalerSpec.ServiceAccount } },
+                // Pools span zones: keep their zones balanced, and pick the group that wastes least.
+                ["extraArgs"] = new JsonObject { ["balance-similar-node-groups"] = true, ["expander"] = "least-waste" },
+            },
+            ["slots"] = new JsonArray(new JsonObject { ["path"] = "." }),
+        };
+        return ReleaseParser.Parse(AutoscalerSpec.ReleaseName, at.Over(declaration), index);
+    }
+}
