@@ -7,51 +7,55 @@ namespace NodePools.Components;
 
 /// <summary>
 /// The EKS cluster (Pulumi.Eks, no default node group, API authentication mode, an OIDC provider for
-/// IRSA) on the declared network or a minimal VPC, and a Kubernetes provider built from its kubeconfig.
+/// IRSA) on the declared network or a created VPC with private node subnets, its public endpoint
+/// limited to the declared CIDRs, deletion-protected when the stack says so, and a Kubernetes
+/// provider built from its kubeconfig.
 /// </summary>
 public sealed class ClusterComponent : ComponentResource
 {
-    public ClusterComponent(string name, ClusterSpec spec, ComponentResourceOptions? options = null)
+    /// <param name="zones">The zones a created VPC spans (<see cref="ZoneSelection"/>); unused with a declared network.</param>
+    public ClusterComponent(string name, ClusterSpec spec, IReadOnlyList<string> zones, ComponentResourceOptions? options = null)
         : base(ComponentTypes.Cluster, name, options)
     {
         Name = spec.Name;
-        Output<string> vpcId;
-        Output<ImmutableArray<string>> subnetIds;
+        var args = new Pulumi.Eks.ClusterArgs();
         if (spec.Network is { } network)
         {
-            vpcId = Output.Create(network.VpcId);
-            subnetIds = Output.Create(network.SubnetIds.ToImmutableArray());
+            args.VpcId = network.VpcId;
+            args.SubnetIds = network.SubnetIds.ToList();
+            SubnetIds = Output.Create(network.SubnetIds.ToImmutableArray());
         }
         else
         {
-            var created = new Network($"{name}-network", NetworkLayout.For(spec), spec.Tags, new ComponentResourceOptions { Parent = this });
-            vpcId = created.VpcId;
-            subnetIds = created.SubnetIds;
+            Network = new Network($"{name}-network", NetworkLayout.For(spec, zones), spec.Tags, new ComponentResourceOptions { Parent = this });
+            args.VpcId = Network.VpcId;
+            args.PublicSubnetIds = Network.PublicSubnetIds;
+            args.PrivateSubnetIds = Network.PrivateSubnetIds;
+            SubnetIds = Network.PrivateSubnetIds;
         }
-        SubnetIds = subnetIds;
 
         var tags = new InputMap<string>();
         foreach (var (key, value) in spec.Tags)
             tags.Add(key, value);
 
-        EksCluster = new Pulumi.Eks.Cluster(name, new Pulumi.Eks.ClusterArgs
-        {
-            Name = spec.Name,
-            Version = spec.Version,
-            VpcId = vpcId,
-            SubnetIds = subnetIds,
-            SkipDefaultNodeGroup = true,
-            AuthenticationMode = Pulumi.Eks.AuthenticationMode.Api,
-            CreateOidcProvider = true,
-            EndpointPublicAccess = spec.PublicEndpoint,
-            EndpointPrivateAccess = true,
-            Tags = tags,
-            // The stack manages the VPC CNI, kube-proxy and CoreDNS as EKS add-ons itself, each in
-            // its place in the order (NodeNetworkAddons before the node groups, ClusterDnsAddon after).
-            UseDefaultVpcCni = true,
-            KubeProxyAddonOptions = new Pulumi.Eks.Inputs.KubeProxyAddonOptionsArgs { Enabled = false },
-            CorednsAddonOptions = new Pulumi.Eks.Inputs.CoreDnsAddonOptionsArgs { Enabled = false },
-        }, new ComponentResourceOptions { Parent = this });
+        args.Name = spec.Name;
+        args.Version = spec.Version;
+        args.SkipDefaultNodeGroup = true;
+        args.AuthenticationMode = Pulumi.Eks.AuthenticationMode.Api;
+        args.CreateOidcProvider = true;
+        args.EndpointPublicAccess = spec.PublicEndpoint;
+        args.EndpointPrivateAccess = true; // nodes reach the API inside the VPC
+        if (spec.PublicEndpoint && spec.PublicAccessCidrs.Count > 0)
+            args.PublicAccessCidrs = spec.PublicAccessCidrs.ToList();
+        args.DeletionProtection = spec.Protect;
+        args.Tags = tags;
+        // The stack manages the VPC CNI, kube-proxy and CoreDNS as EKS add-ons itself, each in its
+        // place in the order (NodeNetworkAddons before the node groups, ClusterDnsAddon after).
+        args.UseDefaultVpcCni = true;
+        args.KubeProxyAddonOptions = new Pulumi.Eks.Inputs.KubeProxyAddonOptionsArgs { Enabled = false };
+        args.CorednsAddonOptions = new Pulumi.Eks.Inputs.CoreDnsAddonOptionsArgs { Enabled = false };
+        // Protected, the cluster and everything the component creates survive a `pulumi destroy`.
+        EksCluster = new Pulumi.Eks.Cluster(name, args, new ComponentResourceOptions { Parent = this, Protect = spec.Protect });
 
         Kubeconfig = Output.CreateSecret(EksCluster.KubeconfigJson);
         Provider = new Pulumi.Kubernetes.Provider($"{name}-kubernetes", new Pulumi.Kubernetes.ProviderArgs
@@ -71,7 +75,10 @@ public sealed class ClusterComponent : ComponentResource
 
     public Pulumi.Eks.Cluster EksCluster { get; }
 
-    /// <summary>Subnets the node groups launch into.</summary>
+    /// <summary>The created VPC, or null on a declared network.</summary>
+    public Network? Network { get; }
+
+    /// <summary>Subnets the node groups launch into: the private ones of a created VPC, or the declared ones.</summary>
     public Output<ImmutableArray<string>> SubnetIds { get; }
 
     /// <summary>The kubeconfig, as a secret.</summary>

@@ -16,7 +16,7 @@ public sealed class ClusterNamespaces : ComponentResource
     public ClusterNamespaces(string name, IEnumerable<string> namespaces, ProviderResource provider, ComponentResourceOptions? options = null)
         : base(ComponentTypes.Namespaces, name, options)
     {
-        Namespaces = namespaces.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToDictionary(
+        Namespaces = namespaces.Distinct(StringComparer.Ordinal).Where(ns => !BuiltInNamespaces.Contains(ns)).Order(StringComparer.Ordinal).ToDictionary(
             ns => ns,
             ns => new CoreV1.Namespace($"namespace-{ns}", new CoreInputs.NamespaceArgs
             {
@@ -30,5 +30,12 @@ public sealed class ClusterNamespaces : ComponentResource
         RegisterOutputs(new Dictionary<string, object?> { ["namespaces"] = Namespaces.Keys.ToList() });
     }
 
+    /// <summary>The stack's namespaces, without those Kubernetes creates itself.</summary>
     public IReadOnlyDictionary<string, CoreV1.Namespace> Namespaces { get; }
+
+    /// <summary>Namespaces every cluster has from the start: never created, never owned, never deleted by the stack.</summary>
+    public static readonly IReadOnlySet<string> BuiltInNamespaces = new HashSet<string>(StringComparer.Ordinal) { "default", "kube-system", "kube-public", "kube-node-lease" };
+
+    /// <summary>The Namespace a release or template depends on, or null for one Kubernetes owns.</summary>
+    public Resource? For(string ns) => Namespaces.GetValueOrDefault(ns);
 }

@@ -11,6 +11,7 @@ public static class ComponentTypes
     public const string ClusterAccess = "nodepools:index:ClusterAccess";
     public const string NodeNetworkAddons = "nodepools:index:NodeNetworkAddons";
     public const string ClusterDnsAddon = "nodepools:index:ClusterDnsAddon";
+    public const string AutoscalerAccess = "nodepools:index:AutoscalerAccess";
     public const string ClusterStorage = "nodepools:index:ClusterStorage";
     public const string PlacedRelease = "nodepools:index:PlacedRelease";
     public const string PodTemplateConfigMap = "nodepools:index:PodTemplateConfigMap";

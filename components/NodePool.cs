@@ -40,8 +40,8 @@ public sealed class NodePool : ComponentResource
     public Output<ImmutableArray<string>> Taints { get; }
 
     /// <summary>
-    /// Protected (stateful) pools cannot be deleted by a deployment; the desired size is left to
-    /// autoscalers after creation, because lowering it terminates nodes at once.
+    /// Protected (stateful) pools cannot be deleted by a deployment; where the Cluster Autoscaler owns
+    /// the desired size, a deployment leaves it alone (resetting it would terminate nodes at once).
     /// </summary>
     public static CustomResourceOptions NodeGroupOptions(NodeGroupSettings settings, Resource parent, IEnumerable<Resource> dependsOn)
     {
@@ -97,6 +97,7 @@ public sealed class NodePool : ComponentResource
             SubnetIds = args.SubnetIds,
             InstanceTypes = settings.InstanceTypes.ToList(),
             AmiType = settings.AmiType,
+            Version = settings.KubernetesVersion,
             CapacityType = settings.CapacityType,
             ScalingConfig = new Aws.Eks.Inputs.NodeGroupScalingConfigArgs
             {
@@ -111,6 +112,8 @@ public sealed class NodePool : ComponentResource
                 Version = launchTemplate.LatestVersion.Apply(version => version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             },
         };
+        if (settings.AmiReleaseVersion is { } release)
+            nodeGroup.ReleaseVersion = release;
         foreach (var (key, value) in settings.Labels)
             nodeGroup.Labels.Add(key, value);
         foreach (var taint in settings.Taints)

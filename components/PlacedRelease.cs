@@ -11,7 +11,7 @@ namespace NodePools.Components;
 /// after the node groups of every pool its slots target (labels exist before any affinity asks for
 /// them), after its namespace and the releases it depends on, on the cluster's provider, with its
 /// install options (timeout, atomic, cleanupOnFail, skipAwait). A release with secretValues hands
-/// Helm its values as a secret output.
+/// Helm its values as a secret output; a protected (stateful) release is protected and retained on delete.
 /// </summary>
 public sealed class PlacedRelease : ComponentResource
 {
@@ -20,7 +20,11 @@ public sealed class PlacedRelease : ComponentResource
     {
         DependsOnNodeGroups = args.TargetNodeGroups;
         DependsOn = [.. args.TargetNodeGroups, .. args.Namespace is null ? Array.Empty<Resource>() : [args.Namespace], .. args.AfterReleases];
-        Release = new Helm.Release(name, ReleaseArgs(args.Plan), ReleaseOptions(this, args.Provider, DependsOn));
+        var releaseOptions = ReleaseOptions(this, args.Provider, DependsOn);
+        // Stateful releases: never uninstalled by a deployment, and left in place (with their volumes) if the stack lets go of them.
+        releaseOptions.Protect = args.Plan.Spec.Install.Protect;
+        releaseOptions.RetainOnDelete = args.Plan.Spec.Install.Protect;
+        Release = new Helm.Release(name, ReleaseArgs(args.Plan), releaseOptions);
         RegisterOutputs(new Dictionary<string, object?> { ["releaseName"] = Release.Name });
     }
 
@@ -75,6 +79,6 @@ public sealed class PlacedReleaseArgs
     /// <summary>The release's namespace (owned by ClusterNamespaces), or null when created elsewhere.</summary>
     public Resource? Namespace { get; init; }
 
-    /// <summary>The releases this one is installed after (its dependsOn).</summary>
+    /// <summary>What this release is installed after: the releases it depends on, the default StorageClass, CoreDNS, its role.</summary>
     public IReadOnlyList<Resource> AfterReleases { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using NodePools.Placement.Declaration;
 using System.Collections.Immutable;
 using NodePools.Placement.Deployment;
 using NodePools.Placement.Planning;
@@ -19,10 +20,11 @@ public sealed record StackResources(
     IReadOnlyList<PodTemplateConfigMap> PodTemplates,
     ClusterNamespaces Namespaces)
 {
-    public static StackResources Create(StackPlan plan)
+    /// <param name="zones">The availability zones a created VPC spans (<see cref="ZoneSelection"/>); unused with a declared network.</param>
+    public static StackResources Create(StackPlan plan, IReadOnlyList<string> zones)
     {
         var declaration = plan.Declaration;
-        var cluster = new ClusterComponent(declaration.Cluster.Name, declaration.Cluster);
+        var cluster = new ClusterComponent(declaration.Cluster.Name, declaration.Cluster, zones);
         var role = new NodeRole($"{declaration.Cluster.Name}-nodes");
         _ = new ClusterAccess($"{declaration.Cluster.Name}-access", new ClusterAccessArgs
         {
@@ -68,6 +70,11 @@ public sealed record StackResources(
             DependsOn = [cluster.EksCluster, .. pools.Values.Select(pool => (Resource)pool.NodeGroup)],
         });
 
+        // The autoscaler's release waits for the role it runs with.
+        var autoscaler = declaration.AutoscalerRuns
+            ? new AutoscalerAccess($"{declaration.Cluster.Name}-autoscaler", new AutoscalerAccessArgs { ClusterName = cluster.Name, Cluster = cluster.EksCluster })
+            : null;
+
         var namespaces = new ClusterNamespaces("namespaces",
             plan.Releases.Select(r => r.Spec.Namespace).Concat(plan.PodTemplates.Select(t => t.Spec.Namespace)), cluster.Provider);
 
@@ -80,8 +87,14 @@ public sealed record StackResources(
                 Plan = release,
                 Provider = cluster.Provider,
                 TargetNodeGroups = release.TargetPools.Select(pool => (Resource)pools[pool].NodeGroup).ToList(),
-                Namespace = namespaces.Namespaces[release.Spec.Namespace],
-                AfterReleases = [.. release.Spec.Install.DependsOn.Select(name => (Resource)releases[name].Release), storage.StorageClass, dns.CoreDns],
+                Namespace = namespaces.For(release.Spec.Namespace),
+                AfterReleases =
+                [
+                    .. release.Spec.Install.DependsOn.Select(name => (Resource)releases[name].Release),
+                    storage.StorageClass,
+                    dns.CoreDns,
+                    .. release.Name == AutoscalerSpec.ReleaseName && autoscaler is not null ? [autoscaler.Association] : Array.Empty<Resource>(),
+                ],
             });
         }
 
@@ -90,7 +103,7 @@ public sealed record StackResources(
             {
                 Plan = template,
                 Provider = cluster.Provider,
-                DependsOn = [.. template.TargetPools.Select(pool => (Resource)pools[pool].NodeGroup), namespaces.Namespaces[template.Spec.Namespace]],
+                DependsOn = [.. template.TargetPools.Select(pool => (Resource)pools[pool].NodeGroup), .. namespaces.For(template.Spec.Namespace) is { } ns ? [ns] : Array.Empty<Resource>()],
             }))
             .ToList();
 

@@ -8,15 +8,23 @@ namespace NodePools.Infra;
 
 /// <summary>
 /// The program: the stack config goes through the same parser, validator and checks as
-/// `nodepools plan`; only a valid plan without error findings becomes resources.
+/// `nodepools plan`; only a valid plan without error findings becomes resources, in the zones the
+/// account offers for it.
 /// </summary>
 public static class NodePoolsProgram
 {
-    public static IDictionary<string, object?> Run(Config config, string project, string stack)
+    public static async Task<IDictionary<string, object?>> RunAsync(Config config, string project, string stack)
     {
         var plan = Plan(config, project, stack);
-        return StackResources.Create(plan).Outputs();
+        var zones = await ZoneDiscovery.ZonesAsync(plan).ConfigureAwait(false);
+        return StackResources.Create(plan, zones).Outputs();
     }
+
+    /// <summary>The region the aws provider deploys to: its config, else the environment it reads.</summary>
+    public static string? Region() =>
+        new Config("aws").Get("region")
+        ?? Environment.GetEnvironmentVariable("AWS_REGION")
+        ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
 
     /// <summary>Plans the stack from Pulumi config, or stops the program with the reasons (no resources registered).</summary>
     public static StackPlan Plan(Config config, string project, string stack)
@@ -24,7 +32,7 @@ public static class NodePoolsProgram
         StackPlan plan;
         try
         {
-            plan = StackPlanner.PlanFromConfig(project, stack, config.Get);
+            plan = StackPlanner.PlanFromConfig(project, stack, config.Get, Region());
         }
         catch (InvalidInputException ex)
         {

@@ -1,4 +1,4 @@
 using NodePools.Infra;
 using Pulumi;
 
-return await Deployment.RunAsync(() => NodePoolsProgram.Run(new Config(), Deployment.Instance.ProjectName, Deployment.Instance.StackName));
+return await Deployment.RunAsync(() => NodePoolsProgram.RunAsync(new Config(), Deployment.Instance.ProjectName, Deployment.Instance.StackName));

@@ -66,6 +66,8 @@ public static class DeclarationParser
             else
                 at.Error($"unknown key \"{fullKey}\" (the declaration's keys are {string.Join(", ", Keys.Select(k => $"{project}:{k}"))})");
         }
+        // As the aws provider does: its config, else the environment.
+        region ??= Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
         return Parse(project, stack, document, diagnostics, name => values.GetValueOrDefault(name), region, elsewhere);
     }
 

@@ -7,7 +7,7 @@ namespace NodePools.Placement.Declaration;
 internal static class ReleaseParser
 {
     private static readonly string[] ReleaseKeys = ["chart", "repository", "version", "namespace", "intent", "values", "secretValues", "slots", "acknowledge",
-        "timeout", "atomic", "cleanupOnFail", "skipAwait", "dependsOn"];
+        "timeout", "atomic", "cleanupOnFail", "skipAwait", "dependsOn", "protect"];
     private static readonly string[] SlotKeyNames =
         ["path", "style", "intent", "daemonSet", "replicas", "spreadAcrossNodes", "podLabels", "requests", "nodeSelector", "affinity", "merge"];
 
@@ -73,6 +73,7 @@ internal static class ReleaseParser
                 Atomic = at.Property("atomic").Bool(false),
                 CleanupOnFail = at.Property("cleanupOnFail").Bool(false),
                 SkipAwait = at.Property("skipAwait").Bool(false),
+                Protect = at.Property("protect").Bool(false),
                 DependsOn = at.Property("dependsOn").Strings(),
             },
             SecretValues = secretValues,

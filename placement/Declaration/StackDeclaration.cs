@@ -213,6 +213,12 @@ public sealed record InstallSpec
     public bool Atomic { get; init; }
     public bool CleanupOnFail { get; init; }
     public bool SkipAwait { get; init; }
+
+    /// <summary>
+    /// A stateful release: a deployment may not uninstall it (Pulumi protect), and removing it from
+    /// the stack or destroying the stack leaves it installed, with its volumes, on the cluster.
+    /// </summary>
+    public bool Protect { get; init; }
     public IReadOnlyList<string> DependsOn { get; init; } = [];
 }
 

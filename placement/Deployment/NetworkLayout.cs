@@ -3,14 +3,33 @@ using NodePools.Placement.Declaration;
 namespace NodePools.Placement.Deployment;
 
 /// <summary>
-/// The minimal VPC created when a stack declares no network: one /16, one public /20 subnet per
-/// declared availability zone, an internet gateway. Bring your own VPC with private subnets for
-/// production (cluster.network).
+/// The VPC created when a stack declares no network: one /16; per zone a private /19 for nodes and
+/// pods (the VPC CNI gives every pod a VPC address) and a public /22 for load balancers and NAT;
+/// NAT gateways per zone (a zone's outage leaves the others their egress) or a single one.
+/// Subnets carry the tags the AWS Load Balancer Controller discovers them by.
 /// </summary>
-public sealed record NetworkLayout(string VpcCidr, IReadOnlyList<(string Zone, string Cidr)> Subnets)
+public sealed record NetworkLayout(string VpcCidr, IReadOnlyList<ZoneSubnets> Zones, bool NatPerZone)
 {
     public const string VpcCidrBlock = "10.0.0.0/16";
+    public const string PublicLoadBalancerTag = "kubernetes.io/role/elb";
+    public const string InternalLoadBalancerTag = "kubernetes.io/role/internal-elb";
 
-    public static NetworkLayout For(ClusterSpec cluster) =>
-        new(VpcCidrBlock, cluster.AvailabilityZones.Select((zone, i) => (zone, $"10.0.{i * 16}.0/20")).ToList());
+    /// <summary>The zone whose NAT gateway a zone's private subnet routes through.</summary>
+    public string NatZoneFor(string zone) => NatPerZone ? zone : Zones[0].Zone;
+
+    /// <summary>The zones that get a NAT gateway.</summary>
+    public IEnumerable<ZoneSubnets> NatZones => NatPerZone ? Zones : Zones.Take(1);
+
+    public static NetworkLayout For(ClusterSpec cluster, IReadOnlyList<string> zones)
+    {
+        if (zones.Count is < ClusterParserLimits.MinZones or > ClusterParserLimits.MaxZones)
+            throw new ArgumentException($"a VPC spans {ClusterParserLimits.MinZones} to {ClusterParserLimits.MaxZones} zones, not {zones.Count}", nameof(zones));
+        return new NetworkLayout(
+            VpcCidrBlock,
+            zones.Select((zone, i) => new ZoneSubnets(zone, Private: $"10.0.{i * 32}.0/19", Public: $"10.0.{192 + i * 4}.0/22")).ToList(),
+            cluster.NatGateways == ClusterSpec.NatPerZone);
+    }
 }
+
+/// <summary>One zone's subnets.</summary>
+public sealed record ZoneSubnets(string Zone, string Private, string Public);

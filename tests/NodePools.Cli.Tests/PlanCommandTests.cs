@@ -9,7 +9,7 @@ public class PlanCommandTests
 
     private const string Pools = """
         config:
-          node-pools:cluster: {name: t, version: "1.33", availabilityZones: [us-east-1a, us-east-1b]}
+          node-pools:cluster: {name: t, version: "1.33", availabilityZones: [us-east-1a, us-east-1b], autoscaler: false}
           node-pools:pools:
             gpu:
               instanceTypes: [g5.xlarge]

@@ -11,7 +11,7 @@ public class RenderCommandTests
 
     private const string Stack = """
         config:
-          node-pools:cluster: {name: t, version: "1.33", availabilityZones: [us-east-1a, us-east-1b]}
+          node-pools:cluster: {name: t, version: "1.33", availabilityZones: [us-east-1a, us-east-1b], autoscaler: false}
           node-pools:pools:
             services:
               instanceTypes: [m6i.large]

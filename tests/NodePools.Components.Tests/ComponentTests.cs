@@ -150,7 +150,7 @@ public class ComponentTests
     {
         var mocks = await Deploy(() =>
         {
-            var cluster = new ClusterComponent("c", Dev.Declaration.Cluster);
+            var cluster = new ClusterComponent("c", Dev.Declaration.Cluster, ["us-east-1b", "us-east-1c"]);
             _ = new ClusterAccess("c-access", new ClusterAccessArgs
             {
                 ClusterName = "c",

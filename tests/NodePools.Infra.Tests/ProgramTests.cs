@@ -19,7 +19,7 @@ public class ProgramTests
         StackConfig.Use(StackConfig.FromStackFile(stack));
         var mocks = new EchoMocks();
         var (_, outputs) = await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, ProjectName = "node-pools", StackName = stack },
-            () => NodePoolsProgram.Run(new Config(), "node-pools", stack));
+            () => NodePoolsProgram.RunAsync(new Config(), "node-pools", stack));
         return (mocks, outputs, StackPlanner.PlanFromDirectory(StackConfig.RepositoryRoot, stack));
     }
 
@@ -53,7 +53,8 @@ public class ProgramTests
             mocks.OfType("aws:eks/accessEntry:AccessEntry").Select(r => (string)r.Inputs["principalArn"]).Order());
         Assert.Equal(plan.Declaration.Cluster.Access.Select(a => a.PolicyArn).Order(),
             mocks.OfType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation").Select(r => (string)r.Inputs["policyArn"]).Order());
-        var namespaces = plan.Releases.Select(r => r.Spec.Namespace).Concat(plan.PodTemplates.Select(t => t.Spec.Namespace)).Distinct().Order();
+        var namespaces = plan.Releases.Select(r => r.Spec.Namespace).Concat(plan.PodTemplates.Select(t => t.Spec.Namespace))
+            .Where(ns => !NodePools.Components.ClusterNamespaces.BuiltInNamespaces.Contains(ns)).Distinct().Order();
         Assert.Equal(namespaces, mocks.OfType("kubernetes:core/v1:Namespace").Select(r => (string)MockValues.Map(r.Inputs["metadata"])["name"]).Order());
         Assert.All(mocks.OfType("kubernetes:helm.sh/v3:Release"), release => Assert.False((bool)release.Inputs["createNamespace"]));
     }
@@ -92,7 +93,7 @@ public class ProgramTests
         StackConfig.Use(StackConfig.FromStackFile(stack));
         NodePools.Components.StackResources? built = null;
         await Deployment.TestAsync(new EchoMocks(), new TestOptions { IsPreview = false, ProjectName = "node-pools", StackName = stack },
-            () => { built = NodePools.Components.StackResources.Create(NodePoolsProgram.Plan(new Config(), "node-pools", stack)); });
+            () => { built = NodePools.Components.StackResources.Create(NodePoolsProgram.Plan(new Config(), "node-pools", stack), ["us-east-1b", "us-east-1c", "us-east-1d"]); });
         // One PlacedRelease per planned release, in the plan's order.
         Assert.Equal(built!.Plan.Releases.Select(r => r.Name), built.Releases.Select(r => r.GetResourceName()));
         foreach (var (release, plan) in built.Releases.Zip(built.Plan.Releases))
@@ -128,7 +129,7 @@ public class ProgramTests
         StackConfig.Use(config);
         var mocks = new EchoMocks();
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, ProjectName = "node-pools", StackName = "dev" },
-            () => NodePoolsProgram.Run(new Config(), "node-pools", "dev")));
+            () => NodePoolsProgram.RunAsync(new Config(), "node-pools", "dev")));
 
         Assert.Contains("taint effect \"NO_SCHEDULE\": write the Kubernetes spelling \"NoSchedule\"", Flatten(failure));
         Assert.Contains("node-pools:pools.services.taints[0].effect", Flatten(failure));
@@ -146,7 +147,7 @@ public class ProgramTests
         StackConfig.Use(config.ToJsonString());
         var mocks = new EchoMocks();
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, ProjectName = "node-pools", StackName = "dev" },
-            () => NodePoolsProgram.Run(new Config(), "node-pools", "dev")));
+            () => NodePoolsProgram.RunAsync(new Config(), "node-pools", "dev")));
 
         Assert.Contains("spread-exceeds-max", Flatten(failure));
         Assert.Empty(mocks.Registered);

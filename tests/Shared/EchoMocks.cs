@@ -13,6 +13,21 @@ public sealed class EchoMocks : IMocks
 {
     public const string Kubeconfig = """{"apiVersion":"v1","kind":"Config","clusters":[]}""";
 
+    /// <summary>The zones the mocked account reports, in AWS's order; us-east-1e is use1-az3, which EKS refuses.</summary>
+    public static readonly (string Name, string Id)[] Zones =
+    [
+        ("us-east-1a", "use1-az6"), ("us-east-1b", "use1-az1"), ("us-east-1c", "use1-az2"),
+        ("us-east-1d", "use1-az4"), ("us-east-1e", "use1-az3"), ("us-east-1f", "use1-az5"),
+    ];
+
+    /// <summary>Instance types the mocked account does not offer in a zone: no g5 in us-east-1a.</summary>
+    public static readonly (string Type, string Zone)[] NotOffered = [("g5.xlarge", "us-east-1a"), ("g5.2xlarge", "us-east-1a")];
+
+    private readonly ConcurrentQueue<MockCallArgs> _calls = new();
+
+    /// <summary>Every invoke (data source read) the program made.</summary>
+    public IReadOnlyList<MockCallArgs> Calls => [.. _calls];
+
     private readonly ConcurrentQueue<MockResourceArgs> _registered = new();
 
     public IReadOnlyList<MockResourceArgs> Registered => [.. _registered];
@@ -39,10 +54,48 @@ public sealed class EchoMocks : IMocks
                 break;
             case "eks:index:Cluster":
                 state["kubeconfigJson"] = Kubeconfig;
+                state["oidcProviderArn"] = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE";
+                state["oidcProviderUrl"] = "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE";
+                break;
+            case "aws:iam/policy:Policy":
+                state["arn"] = $"arn:aws:iam::123456789012:policy/{args.Name}";
                 break;
         }
         return Task.FromResult<(string? id, object state)>(($"{args.Name}-id", state.ToImmutable()));
     }
 
-    public Task<object> CallAsync(MockCallArgs args) => Task.FromResult<object>(args.Args);
+    /// <summary>Answers the data sources the program reads like an account in us-east-1 would; echoes anything else.</summary>
+    public Task<object> CallAsync(MockCallArgs args)
+    {
+        _calls.Enqueue(args);
+        object result = args.Token switch
+        {
+            "aws:index/getAvailabilityZones:getAvailabilityZones" => new Dictionary<string, object>
+            {
+                ["id"] = "us-east-1",
+                ["names"] = Zones.Select(z => (object)z.Name).ToImmutableArray(),
+                ["zoneIds"] = Zones.Select(z => (object)z.Id).ToImmutableArray(),
+            }.ToImmutableDictionary(),
+            "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings" => Offerings(args),
+            _ => args.Args,
+        };
+        return Task.FromResult(result);
+    }
+
+    /// <summary>Every requested instance type in every zone, but for <see cref="NotOffered"/>.</summary>
+    private static ImmutableDictionary<string, object> Offerings(MockCallArgs args)
+    {
+        var filters = (IEnumerable<object>)args.Args["filters"];
+        var types = filters.Cast<IDictionary<string, object>>().Single(f => (string)f["name"] == "instance-type")["values"];
+        var pairs = ((IEnumerable<object>)types).Cast<string>()
+            .SelectMany(type => Zones.Where(zone => !NotOffered.Contains((type, zone.Name))).Select(zone => (type, zone.Name)))
+            .ToList();
+        return new Dictionary<string, object>
+        {
+            ["id"] = "us-east-1",
+            ["instanceTypes"] = pairs.Select(p => (object)p.type).ToImmutableArray(),
+            ["locations"] = pairs.Select(p => (object)p.Name).ToImmutableArray(),
+            ["locationTypes"] = pairs.Select(_ => (object)"availability-zone").ToImmutableArray(),
+        }.ToImmutableDictionary();
+    }
 }

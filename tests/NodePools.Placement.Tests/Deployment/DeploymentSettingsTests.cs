@@ -66,12 +66,4 @@ public class DeploymentSettingsTests
         var argo = Dev.Releases.Single(r => r.Name == "argo-cd").Spec;
         Assert.Equal(new ChartReference("argo-cd", "https://argoproj.github.io/argo-helm"), ChartReference.For(argo));
     }
-
-    [Fact]
-    public void Without_a_network_one_subnet_per_zone_is_laid_out()
-    {
-        var layout = NetworkLayout.For(Dev.Declaration.Cluster);
-        Assert.Equal("10.0.0.0/16", layout.VpcCidr);
-        Assert.Equal([("us-east-1a", "10.0.0.0/20"), ("us-east-1b", "10.0.16.0/20")], layout.Subnets);
-    }
 }

@@ -45,7 +45,14 @@ public class ExampleStackTests
         Assert.Equal(0, dev.Pool("gpu").Spec.Scaling.Min);
         Assert.All(prod.Pools.Where(p => p.Name != "worker"), p => Assert.Equal("ON_DEMAND", p.Spec.CapacityType));
         Assert.All(prod.Pools.Where(p => p.Name is "services" or "data-store" or "dispatch" or "system"), p => Assert.True(p.Spec.Scaling.Min >= 2));
-        Assert.Equal(3, prod.Declaration.Cluster.AvailabilityZones.Count);
+        // Zones are discovered in the account, not named: three with a NAT gateway each in prod, two sharing one in dev.
+        Assert.Equal((3, "perZone"), (prod.Declaration.Cluster.ZoneCount, prod.Declaration.Cluster.NatGateways));
+        Assert.Equal((2, "single"), (dev.Declaration.Cluster.ZoneCount, dev.Declaration.Cluster.NatGateways));
+        Assert.Empty(prod.Declaration.Cluster.AvailabilityZones);
+        // Prod protects the cluster and its stateful release; both limit who reaches the API.
+        Assert.True(prod.Declaration.Cluster.Protect);
+        Assert.True(prod.Releases.Single(r => r.Name == "postgresql").Spec.Install.Protect);
+        Assert.All([dev, prod], plan => Assert.NotEmpty(plan.Declaration.Cluster.PublicAccessCidrs));
     }
 
     [Theory]

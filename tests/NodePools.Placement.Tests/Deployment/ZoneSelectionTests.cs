@@ -1,0 +1,91 @@
+using NodePools.Placement.Declaration;
+using NodePools.Placement.Deployment;
+
+namespace NodePools.Placement.Tests.Deployment;
+
+/// <summary>Which zones a created VPC spans, from what the account reports.</summary>
+public class ZoneSelectionTests
+{
+    private static readonly AvailableZone[] UsEast1 =
+    [
+        new("us-east-1a", "use1-az6"), new("us-east-1b", "use1-az1"), new("us-east-1c", "use1-az2"),
+        new("us-east-1d", "use1-az4"), new("us-east-1e", "use1-az3"), new("us-east-1f", "use1-az5"),
+    ];
+
+    private static readonly PoolSpec[] Pools =
+    [
+        new() { Name = "general", InstanceTypes = ["m6i.large"], AmiType = "AL2023_x86_64_STANDARD", CapacityType = "ON_DEMAND", Scaling = new(1, 1, 2), DiskSize = 50, Labels = new Dictionary<string, string>(), Taints = [], Update = new(1, null), Protect = false },
+        new() { Name = "gpu", InstanceTypes = ["g5.xlarge"], AmiType = "AL2023_x86_64_NVIDIA", CapacityType = "ON_DEMAND", Scaling = new(0, 0, 2), DiskSize = 50, Labels = new Dictionary<string, string>(), Taints = [], Update = new(1, null), Protect = false },
+    ];
+
+    /// <summary>m6i.large everywhere; g5.xlarge everywhere but the listed zones.</summary>
+    private static Dictionary<string, IReadOnlySet<string>> Offered(params string[] withoutGpu) => new()
+    {
+        ["m6i.large"] = UsEast1.Select(z => z.Name).ToHashSet(),
+        ["g5.xlarge"] = UsEast1.Select(z => z.Name).Except(withoutGpu).ToHashSet(),
+    };
+
+    private static ClusterSpec Cluster(int zoneCount = 3, string[]? named = null, string[]? excluded = null) => new()
+    {
+        Name = "c", Version = "1.33", ZoneCount = zoneCount, AvailabilityZones = named ?? [], ExcludeZoneIds = excluded ?? [],
+    };
+
+    public static TheoryData<ClusterSpec, string[], string[], string?> Cases => new()
+    {
+        // The first zones in AWS's order.
+        { Cluster(3), [], ["us-east-1a", "us-east-1b", "us-east-1c"], null },
+        // A zone without one pool's instance type is skipped.
+        { Cluster(3), ["us-east-1b"], ["us-east-1a", "us-east-1c", "us-east-1d"], null },
+        // use1-az3 is never chosen, whatever its name in this account.
+        { Cluster(5), [], ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1f"], null },
+        // The stack's own exclusions, by ID.
+        { Cluster(2, excluded: ["use1-az6"]), [], ["us-east-1b", "us-east-1c"], null },
+        // Too few zones offer everything.
+        { Cluster(2), ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1f"], [], "us-east-1a lacks g5.xlarge (pool gpu)" },
+        // Named zones are kept as named, and checked.
+        { Cluster(named: ["us-east-1b", "us-east-1c"]), [], ["us-east-1b", "us-east-1c"], null },
+        { Cluster(named: ["us-east-1a", "us-east-1e"]), [], ["us-east-1a", "us-east-1e"], "us-east-1e is use1-az3 in this account, which EKS does not support" },
+        { Cluster(named: ["us-east-1a", "us-east-1b"]), ["us-east-1b"], ["us-east-1a", "us-east-1b"], "us-east-1b does not offer g5.xlarge (pool gpu)" },
+        { Cluster(named: ["us-east-1a", "us-east-1z"]), [], ["us-east-1a", "us-east-1z"], "us-east-1z is not available to this account" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Zones_are_the_named_or_first_usable_ones_that_offer_every_instance_type(ClusterSpec cluster, string[] withoutGpu, string[] zones, string? problem)
+    {
+        var choice = ZoneSelection.Choose(cluster, Pools, UsEast1, Offered(withoutGpu));
+        Assert.Equal(zones, choice.Zones);
+        if (problem is null)
+            Assert.True(choice.Ok, string.Join("\n", choice.Problems));
+        else
+            Assert.Contains(choice.Problems, p => p.Contains(problem, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_layout_gives_each_zone_a_private_and_a_public_subnet_and_NAT_per_zone_or_one()
+    {
+        var zones = new[] { "us-east-1a", "us-east-1b", "us-east-1c" };
+        var perZone = NetworkLayout.For(Cluster(), zones);
+        Assert.Equal(["10.0.0.0/19", "10.0.32.0/19", "10.0.64.0/19"], perZone.Zones.Select(z => z.Private));
+        Assert.Equal(["10.0.192.0/22", "10.0.196.0/22", "10.0.200.0/22"], perZone.Zones.Select(z => z.Public));
+        Assert.Equal(zones, perZone.NatZones.Select(z => z.Zone));
+        Assert.Equal("us-east-1b", perZone.NatZoneFor("us-east-1b"));
+
+        var single = NetworkLayout.For(Cluster() with { NatGateways = ClusterSpec.NatSingle }, zones);
+        Assert.Equal(["us-east-1a"], single.NatZones.Select(z => z.Zone));
+        Assert.Equal("us-east-1a", single.NatZoneFor("us-east-1c"));
+    }
+
+    [Fact]
+    public void Six_zones_fit_the_address_plan_without_overlap()
+    {
+        var layout = NetworkLayout.For(Cluster(), ["a", "b", "c", "d", "e", "f"]);
+        var blocks = layout.Zones.SelectMany(z => new[] { z.Private, z.Public }).Select(System.Net.IPNetwork.Parse).ToList();
+        foreach (var (block, i) in blocks.Select((b, i) => (b, i)))
+        {
+            Assert.True(System.Net.IPNetwork.Parse(NetworkLayout.VpcCidrBlock).Contains(block.BaseAddress));
+            foreach (var other in blocks.Skip(i + 1))
+                Assert.False(block.Contains(other.BaseAddress) || other.Contains(block.BaseAddress), $"{block} overlaps {other}");
+        }
+    }
+}
