@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using NodePools.Placement.Input;
 
 namespace NodePools.Cli.Tests;
@@ -8,10 +9,12 @@ public class WorkflowTests
 {
     private static readonly Dictionary<string, string[]> ActionInputs = new()
     {
-        // pulumi/actions action.yml
-        ["pulumi/actions"] = ["command", "stack-name", "work-dir", "comment-on-pr", "github-token", "cloud-url", "secrets-provider", "parallel",
-            "message", "configMap", "expect-no-changes", "diff", "replace", "target", "target-dependents", "policyPacks", "policyPackConfigs",
-            "refresh", "upsert", "edit-pr-comment", "color"],
+        // pulumi/actions v6.6.1 action.yml
+        ["pulumi/actions"] = ["command", "stack-name", "pulumi-version", "pulumi-version-file", "work-dir", "comment-on-pr", "comment-on-pr-number",
+            "comment-on-summary", "github-token", "cloud-url", "secrets-provider", "parallel", "message", "config-map", "expect-no-changes", "diff",
+            "replace", "exclude", "exclude-dependents", "target", "target-dependents", "refresh", "upsert", "remove", "edit-pr-comment", "color",
+            "exclude-protected", "plan", "suppress-outputs", "suppress-progress", "always-include-summary", "continue-on-error", "log-verbosity",
+            "log-flow", "debug"],
         ["aws-actions/configure-aws-credentials"] = ["role-to-assume", "aws-region", "role-session-name", "role-duration-seconds", "audience"],
         ["actions/setup-dotnet"] = ["dotnet-version", "global-json-file"],
         ["actions/checkout"] = ["fetch-depth", "ref"],
@@ -50,15 +53,42 @@ public class WorkflowTests
         Assert.DoesNotContain("aws-access-key-id", text);
     }
 
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void Actions_are_pinned_by_commit_with_their_release_named(string file)
+    {
+        var uses = File.ReadLines(Path.Combine(CliRunner.RepositoryRoot, ".github", "workflows", file))
+            .Select(line => Regex.Match(line, @"uses:\s*(?<action>[^\s@]+)@(?<ref>\S+)(?<comment>.*)$"))
+            .Where(match => match.Success && !match.Groups["action"].Value.StartsWith("./", StringComparison.Ordinal));
+        foreach (var match in uses)
+        {
+            Assert.Matches("^[0-9a-f]{40}$", match.Groups["ref"].Value);
+            Assert.Matches(@"^\s*# v\d", match.Groups["comment"].Value); // the release the commit is, for whoever bumps it
+        }
+    }
+
     [Fact]
-    public void Pull_requests_test_first_then_check_diff_and_preview_each_stack_with_a_comment()
+    public void The_build_tests_with_helm_and_the_Pulumi_CLI_and_never_falls_back()
+    {
+        var test = Load("build.yml")["jobs"]!["test"]!["steps"]!.AsArray().OfType<JsonObject>().ToList();
+        var run = test.FindIndex(s => (string?)s["run"] == "./test.sh");
+        Assert.True(run >= 0, "build.yml: the test job runs ./test.sh");
+        Assert.Equal("1", (string?)test[run]["env"]!["REQUIRE_PULUMI"]); // no Pulumi-free fallback in CI
+        var before = test.Take(run).ToList();
+        Assert.Contains(before, s => ((string?)s["uses"])?.StartsWith("azure/setup-helm@", StringComparison.Ordinal) == true); // the rendering tests
+        var pulumi = Assert.Single(before, s => ((string?)s["uses"])?.StartsWith("pulumi/actions@", StringComparison.Ordinal) == true);
+        Assert.Null(pulumi["with"]?["command"]); // install only: the Automation API tests need the CLI on PATH
+        var packs = string.Join("\n", Load("build.yml")["jobs"]!["tool"]!["steps"]!.AsArray().Select(s => (string?)s!["run"] ?? ""));
+        Assert.Contains("dotnet pack cli -c Release -r linux-x64", packs);
+    }
+
+    [Fact]
+    public void Pull_requests_build_first_then_check_diff_and_preview_each_stack_with_a_comment()
     {
         var workflow = Load("pull-request.yml");
         Assert.Equal("write", (string?)workflow["permissions"]!["pull-requests"]);
-        Assert.Equal(["test", "tool"], workflow["jobs"]!["review"]!["needs"]!.AsArray().Select(n => (string?)n));
-        Assert.Equal("./test.sh", (string?)workflow["jobs"]!["test"]!["steps"]![3]!["run"]);
-        Assert.Equal("1", (string?)workflow["jobs"]!["test"]!["steps"]![3]!["env"]!["REQUIRE_PULUMI"]); // no Pulumi-free fallback in CI
-        Assert.StartsWith("azure/setup-helm@", (string?)workflow["jobs"]!["test"]!["steps"]![2]!["uses"]); // the rendering tests need helm
+        Assert.Equal("./.github/workflows/build.yml", (string?)workflow["jobs"]!["build"]!["uses"]);
+        Assert.Equal("build", (string?)workflow["jobs"]!["review"]!["needs"]);
         var review = workflow["jobs"]!["review"]!;
         Assert.Equal(["dev", "prod"], review["strategy"]!["matrix"]!["stack"]!.AsArray().Select(s => (string?)s));
         var runs = string.Join("\n", review["steps"]!.AsArray().Select(s => (string?)s!["run"] ?? ""));
@@ -90,9 +120,8 @@ public class WorkflowTests
     public void Main_deploys_dev_then_prod_in_its_environment()
     {
         var deploy = Load("deploy.yml");
-        Assert.Equal(["test", "tool"], deploy["jobs"]!["dev"]!["needs"]!.AsArray().Select(n => (string?)n));
-        var packs = string.Join("\n", deploy["jobs"]!["tool"]!["steps"]!.AsArray().Select(s => (string?)s!["run"] ?? ""));
-        Assert.Contains("dotnet pack cli -c Release -r linux-x64", packs);
+        Assert.Equal("./.github/workflows/build.yml", (string?)deploy["jobs"]!["build"]!["uses"]);
+        Assert.Equal("build", (string?)deploy["jobs"]!["dev"]!["needs"]);
         Assert.Equal("dev", (string?)deploy["jobs"]!["prod"]!["needs"]);
         Assert.Equal("${{ inputs.stack }}", (string?)Load("deploy-stack.yml")["jobs"]!["up"]!["environment"]);
     }
