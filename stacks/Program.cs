@@ -7,4 +7,4 @@ if (parse.Errors.Count > 0)
         Console.Error.WriteLine($"error: {error.Message}");
     return StackCommands.InvalidInput;
 }
-return await parse.InvokeAsync();
+return await parse.InvokeAsync(StackCommands.Invocation);

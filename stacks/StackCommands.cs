@@ -11,7 +11,8 @@ namespace NodePools.Stacks;
 
 /// <summary>
 /// `nodepools-stacks preview|up|refresh|destroy STACK` and `review STACK --base FILE`. Exit codes:
-/// 0 done; 1 the engine failed or the stack has error findings; 2 invalid input; 3 no pulumi CLI.
+/// 0 done; 1 the engine failed or the stack has error findings; 2 invalid input; 3 no pulumi CLI;
+/// 130 interrupted (the engine cancelled its operation, or was stopped by a second interrupt).
 /// </summary>
 public static class StackCommands
 {
@@ -19,6 +20,13 @@ public static class StackCommands
     public const int Failed = 1;
     public const int InvalidInput = 2;
     public const int NoPulumiCli = 3;
+    public const int Interrupted = 130;
+
+    /// <summary>
+    /// Interrupts are the engine's to handle (<see cref="EngineInterrupt"/>), so System.CommandLine's own
+    /// handler — which cancels the action's token, and so kills the engine — stays off.
+    /// </summary>
+    public static readonly InvocationConfiguration Invocation = new() { ProcessTerminationTimeout = null };
 
     public static RootCommand Create(TextWriter output, TextWriter log)
     {
@@ -113,6 +121,11 @@ public static class StackCommands
             foreach (var error in ex.Errors)
                 log.WriteLine($"error: {error}");
             return InvalidInput;
+        }
+        catch (EngineInterruptedException ex)
+        {
+            log.WriteLine(ex.Message);
+            return Interrupted;
         }
         catch (CommandException ex)
         {

@@ -1,4 +1,5 @@
 using Pulumi.Automation;
+using Pulumi.Automation.Commands.Exceptions;
 using Pulumi.Automation.Events;
 
 namespace NodePools.Stacks;
@@ -6,32 +7,58 @@ namespace NodePools.Stacks;
 /// <summary>
 /// One stack of the project on disk, driven through the Automation API: the Pulumi CLI runs the
 /// program in infra/ exactly as `pulumi up` would, with whatever backend the user is logged into
-/// (or PULUMI_BACKEND_URL, e.g. file://...). Engine output streams to the log as it happens.
+/// (or PULUMI_BACKEND_URL, e.g. file://...). Engine output streams to the log as it happens; an
+/// interrupt cancels the engine's operation as the CLI's own Ctrl+C does (<see cref="EngineInterrupt"/>).
 /// </summary>
 public sealed class StackDriver(string projectDirectory, string stack, TextWriter log)
 {
     public Task<PreviewResult> PreviewAsync(Action<EngineEvent>? onEvent, CancellationToken cancellation) =>
-        WithStackAsync((workspace, options) => workspace.PreviewAsync(options, cancellation), new PreviewOptions { Diff = true, OnEvent = onEvent }, cancellation);
+        WithStackAsync((workspace, options, ct) => workspace.PreviewAsync(options, ct), new PreviewOptions { Diff = true, OnEvent = onEvent }, cancellation);
 
     public Task<UpResult> UpAsync(CancellationToken cancellation) =>
-        WithStackAsync((workspace, options) => workspace.UpAsync(options, cancellation), new UpOptions(), cancellation);
+        WithStackAsync((workspace, options, ct) => workspace.UpAsync(options, ct), new UpOptions(), cancellation);
 
     public Task<UpdateResult> RefreshAsync(CancellationToken cancellation) =>
-        WithStackAsync((workspace, options) => workspace.RefreshAsync(options, cancellation), new RefreshOptions(), cancellation);
+        WithStackAsync((workspace, options, ct) => workspace.RefreshAsync(options, ct), new RefreshOptions(), cancellation);
 
     public Task<UpdateResult> DestroyAsync(CancellationToken cancellation) =>
-        WithStackAsync((workspace, options) => workspace.DestroyAsync(options, cancellation), new DestroyOptions(), cancellation);
+        WithStackAsync((workspace, options, ct) => workspace.DestroyAsync(options, ct), new DestroyOptions(), cancellation);
 
-    private async Task<TResult> WithStackAsync<TOptions, TResult>(Func<WorkspaceStack, TOptions, Task<TResult>> operation, TOptions options,
-        CancellationToken cancellation)
+    private async Task<TResult> WithStackAsync<TOptions, TResult>(Func<WorkspaceStack, TOptions, CancellationToken, Task<TResult>> operation,
+        TOptions options, CancellationToken cancellation)
         where TOptions : UpdateOptions
     {
         if (PulumiCli.Find() is null)
             throw new PulumiCliMissingException();
         log.WriteLine($"Selecting stack {stack} in {Path.GetFullPath(projectDirectory)}…");
         using var workspace = await LocalWorkspace.CreateOrSelectStackAsync(new LocalProgramArgs(stack, projectDirectory), cancellation);
-        options.OnStandardOutput = log.WriteLine;
-        options.OnStandardError = log.WriteLine;
-        return await operation(workspace, options);
+
+        // Cancelling the Automation API's token kills the engine's process tree: only a second interrupt does that.
+        using var terminate = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var interrupt = EngineInterrupt.Listen(log, terminate.Cancel);
+        options.OnStandardOutput = line =>
+        {
+            interrupt.OnEngineOutput(line);
+            log.WriteLine(line);
+        };
+        options.OnStandardError = line =>
+        {
+            interrupt.OnEngineOutput(line);
+            log.WriteLine(line);
+        };
+        try
+        {
+            return await operation(workspace, options, terminate.Token);
+        }
+        catch (Exception ex) when (interrupt.Outcome != InterruptOutcome.None && ex is CommandException or OperationCanceledException)
+        {
+            throw new EngineInterruptedException(interrupt.Outcome, EngineInterrupt.NextSteps(interrupt.Outcome, stack));
+        }
     }
+}
+
+/// <summary>The engine's operation ended because the user interrupted it; the message says what to do next.</summary>
+public sealed class EngineInterruptedException(InterruptOutcome outcome, string nextSteps) : Exception(nextSteps)
+{
+    public InterruptOutcome Outcome { get; } = outcome;
 }
