@@ -1,81 +1,181 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using NodePools.Components;
 using NodePools.Placement.Deployment;
 using NodePools.Placement.Planning;
 using NodePools.Tests.Shared;
+using Pulumi;
 using Pulumi.Automation;
 using Pulumi.Automation.Events;
+using Aws = Pulumi.Aws;
 
 namespace NodePools.Stacks.Tests;
 
 /// <summary>
-/// The real Automation API and engine against a file:// backend in a temporary folder. Needs the
-/// pulumi CLI (and the aws plugin it installs); reported as skipped where the CLI is not on PATH.
+/// The real Automation API and engine against a file:// backend in a temporary folder, previewing
+/// edits of a pool that already exists in the stack's state: a label edit updates the node group in
+/// place, an instance-type edit replaces it. Needs the pulumi CLI (and the aws plugin it installs);
+/// reported as skipped where the CLI is not on PATH. No AWS call is made: the provider is configured
+/// offline and the pool's state is imported, as `pulumi stack import` would.
 /// </summary>
 public class AutomationPreviewTests
 {
-    [Fact]
-    public async Task A_preview_of_the_dev_pools_creates_their_node_groups_and_replaces_nothing()
+    private const string StackName = "automation-test";
+    private const string LaunchTemplateId = "lt-0123456789abcdef0";
+    private static readonly string[] Subnets = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"];
+
+    private static NodeGroupSettings WorkerPool()
     {
-        if (PulumiCli.Find() is null)
-            Assert.Skip($"the pulumi CLI is not on PATH: {PulumiCli.InstallHint}");
-
         var plan = StackPlanner.PlanFromDirectory(StackConfig.RepositoryRoot, "dev");
-        var backend = Directory.CreateTempSubdirectory("nodepools-backend-").FullName;
-        var program = PulumiFn.Create(() =>
-        {
-            // The pools and their role only: the cluster itself comes from the eks plugin, which a preview does not need here.
-            var role = new NodeRole("nodes");
-            foreach (var pool in plan.Pools)
-            {
-                _ = new NodePool(pool.Name, new NodePoolArgs
-                {
-                    Settings = NodeGroupSettings.For(pool, plan.Declaration),
-                    ClusterName = plan.Declaration.Cluster.Name,
-                    NodeRoleArn = role.Role.Arn,
-                    SubnetIds = new[] { "subnet-0123456789abcdef0", "subnet-0fedcba9876543210" },
-                    DependsOn = [.. role.Attachments],
-                });
-            }
-        });
+        return NodeGroupSettings.For(plan.Pools.Single(pool => pool.Name == "worker"), plan.Declaration);
+    }
 
-        var args = new InlineProgramArgs("node-pools", "automation-test", program)
+    /// <summary>An explicit provider configured without any AWS call, and optionally the pool on it.</summary>
+    private static PulumiFn Program(NodeGroupSettings? pool) => PulumiFn.Create(() =>
+    {
+        var provider = new Aws.Provider("aws", new Aws.ProviderArgs
+        {
+            Region = "us-east-1",
+            SkipCredentialsValidation = true,
+            SkipRequestingAccountId = true,
+            SkipMetadataApiCheck = true,
+            SkipRegionValidation = true,
+        });
+        if (pool is not null)
+        {
+            _ = new NodePool("worker", new NodePoolArgs
+            {
+                Settings = pool,
+                ClusterName = "node-pools-dev",
+                NodeRoleArn = "arn:aws:iam::123456789012:role/nodes",
+                SubnetIds = Subnets,
+            }, new ComponentResourceOptions { Providers = { provider } });
+        }
+    });
+
+    private static async Task<WorkspaceStack> StackAsync(PulumiFn program, string backend, CancellationToken cancellation) =>
+        await LocalWorkspace.CreateOrSelectStackAsync(new InlineProgramArgs("node-pools", StackName, program)
         {
             EnvironmentVariables = new Dictionary<string, string?>
             {
                 ["PULUMI_BACKEND_URL"] = $"file://{backend}",
                 ["PULUMI_CONFIG_PASSPHRASE"] = "automation-test",
+                // The provider wants credentials to configure; nothing here calls AWS with them.
+                ["AWS_ACCESS_KEY_ID"] = "preview-only",
+                ["AWS_SECRET_ACCESS_KEY"] = "preview-only",
             },
-        };
-        var cancellation = TestContext.Current.CancellationToken;
-        using var stack = await LocalWorkspace.CreateOrSelectStackAsync(args, cancellation);
-        await stack.SetAllConfigAsync(new Dictionary<string, ConfigValue>
-        {
-            ["aws:region"] = new("us-east-1"),
-            ["aws:skipCredentialsValidation"] = new("true"),
-            ["aws:skipRequestingAccountId"] = new("true"),
-            ["aws:skipMetadataApiCheck"] = new("true"),
-            ["aws:skipRegionValidation"] = new("true"),
-            // A preview of creations calls no AWS API; the provider still wants credentials to configure.
-            ["aws:accessKey"] = new("preview-only"),
-            ["aws:secretKey"] = new("preview-only", isSecret: true),
         }, cancellation);
 
-        var steps = new List<(OperationType Op, string Type, string Urn)>();
-        var preview = await stack.PreviewAsync(new PreviewOptions
+    private static async Task<List<StepEventMetadata>> PreviewStepsAsync(WorkspaceStack stack, CancellationToken cancellation)
+    {
+        var steps = new List<StepEventMetadata>();
+        await stack.PreviewAsync(new PreviewOptions
         {
             OnEvent = e =>
             {
                 if (e.ResourcePreEvent?.Metadata is { } step)
-                    lock (steps) steps.Add((step.Op, step.Type, step.Urn));
+                    lock (steps) steps.Add(step);
             },
         }, cancellation);
+        return steps;
+    }
 
-        Assert.True(preview.ChangeSummary.TryGetValue(OperationType.Create, out var created) && created > 0);
-        Assert.False(preview.ChangeSummary.ContainsKey(OperationType.Replace));
-        Assert.False(preview.ChangeSummary.ContainsKey(OperationType.Delete));
-        var nodeGroups = steps.Where(s => s.Type == "aws:eks/nodeGroup:NodeGroup").ToList();
-        Assert.Equal(plan.Pools.Count, nodeGroups.Count);
-        Assert.All(nodeGroups, s => Assert.Equal(OperationType.Create, s.Op));
-        Assert.Equal(plan.Pools.Select(p => p.Name).Order(), nodeGroups.Select(s => s.Urn[(s.Urn.LastIndexOf("::", StringComparison.Ordinal) + 2)..]).Order());
+    private static StepEventMetadata NodeGroupStep(IEnumerable<StepEventMetadata> steps) =>
+        steps.First(s => s.Type == "aws:eks/nodeGroup:NodeGroup");
+
+    [Fact]
+    public async Task On_an_existing_pool_a_label_edit_updates_the_node_group_and_an_instance_type_edit_replaces_it()
+    {
+        if (PulumiCli.Find() is null)
+            Assert.Skip($"the pulumi CLI is not on PATH: {PulumiCli.InstallHint}");
+        var cancellation = TestContext.Current.CancellationToken;
+        var backend = Directory.CreateTempSubdirectory("nodepools-backend-").FullName;
+        var pool = WorkerPool();
+
+        // 1. A real update that creates only the provider: the state then holds it as the engine wrote it.
+        using (var providerOnly = await StackAsync(Program(null), backend, cancellation))
+            await providerOnly.UpAsync(new UpOptions(), cancellation);
+
+        // 2. What the engine would create for the pool: its resources' checked inputs, from a preview.
+        using var stack = await StackAsync(Program(pool), backend, cancellation);
+        var creations = (await PreviewStepsAsync(stack, cancellation)).Where(s => s.Op == OperationType.Create).Select(s => s.New!).ToList();
+        Assert.Contains(creations, s => s.Type == "aws:eks/nodeGroup:NodeGroup");
+
+        // 3. The pool as if it had been deployed: those resources imported into the state.
+        var deployment = JsonNode.Parse((await stack.ExportStackAsync(cancellation)).Json.GetRawText())!;
+        var resources = deployment["deployment"]!["resources"]!.AsArray();
+        foreach (var created in creations)
+            resources.Add(Deployed(created));
+        await stack.ImportStackAsync(StackDeployment.FromJsonString(deployment.ToJsonString()), cancellation);
+
+        // 4. The same pool with a label edited, then with its instance types edited.
+        var relabelled = pool with { Labels = new Dictionary<string, string>(pool.Labels) { ["example.com/tier"] = "relabelled" } };
+        using (var edited = await StackAsync(Program(relabelled), backend, cancellation))
+        {
+            var step = NodeGroupStep(await PreviewStepsAsync(edited, cancellation));
+            Assert.True(step.Op == OperationType.Update, $"a label edit: expected update, the engine planned {step.Op} ({Changed(step)})");
+            Assert.Contains("labels", Changed(step));
+        }
+        var resized = pool with { InstanceTypes = pool.InstanceTypes.Contains("m7i.2xlarge") ? ["m6i.2xlarge"] : ["m7i.2xlarge"] };
+        using (var edited = await StackAsync(Program(resized), backend, cancellation))
+        {
+            var steps = (await PreviewStepsAsync(edited, cancellation)).Where(s => s.Type == "aws:eks/nodeGroup:NodeGroup").ToList();
+            Assert.Contains(steps, s => s.Op is OperationType.Replace or OperationType.CreateReplacement);
+            Assert.Contains("instanceTypes", Changed(steps.First(s => s.Op is OperationType.Replace or OperationType.CreateReplacement)));
+        }
+    }
+
+    private static string Changed(StepEventMetadata step) =>
+        string.Join(", ", step.DetailedDiff?.Keys ?? step.Diffs ?? []);
+
+    /// <summary>
+    /// A resource the preview would create, as the state holds it once created: its checked inputs, and
+    /// as outputs those inputs plus what AWS computes (ids, ARNs, the launch template's version). The
+    /// launch template reference the preview could not know yet is resolved to the imported template.
+    /// </summary>
+    private static JsonObject Deployed(StepEventStateMetadata created)
+    {
+        var resource = new JsonObject { ["urn"] = created.Urn, ["custom"] = created.Custom ?? false, ["type"] = created.Type };
+        if (!string.IsNullOrEmpty(created.Parent))
+            resource["parent"] = created.Parent;
+        if (created.Custom != true)
+            return resource;
+
+        var inputs = JsonNode.Parse(JsonSerializer.Serialize(created.Inputs))!.AsObject();
+        var outputs = JsonNode.Parse(JsonSerializer.Serialize(created.Inputs))!.AsObject();
+        outputs.Remove("__defaults");
+        outputs["tagsAll"] = outputs["tags"]?.DeepClone() ?? new JsonObject();
+        string id;
+        switch (created.Type)
+        {
+            case "aws:ec2/launchTemplate:LaunchTemplate":
+                id = LaunchTemplateId;
+                outputs["name"] = $"{(string?)inputs["namePrefix"]}20260101000000000000000001";
+                outputs["latestVersion"] = 1;
+                outputs["defaultVersion"] = 1;
+                outputs["arn"] = $"arn:aws:ec2:us-east-1:123456789012:launch-template/{id}";
+                break;
+            case "aws:eks/nodeGroup:NodeGroup":
+                var name = $"{(string?)inputs["nodeGroupNamePrefix"]}20260101000000000000000002";
+                id = $"node-pools-dev:{name}";
+                var template = new JsonObject { ["id"] = LaunchTemplateId, ["version"] = "1" };
+                inputs["launchTemplate"] = template.DeepClone();
+                outputs["launchTemplate"] = new JsonObject { ["id"] = LaunchTemplateId, ["name"] = "", ["version"] = "1" };
+                outputs["nodeGroupName"] = name;
+                outputs["arn"] = $"arn:aws:eks:us-east-1:123456789012:nodegroup/node-pools-dev/{name}/0";
+                outputs["status"] = "ACTIVE";
+                break;
+            default:
+                throw new InvalidOperationException($"the pool registered an unexpected resource type {created.Type}");
+        }
+        outputs["id"] = id;
+        var text = inputs.ToJsonString();
+        Assert.False(text.Contains("04da6b54-80e4-46f7-96ec-b56ff0331ba9", StringComparison.Ordinal), $"{created.Urn}: an input still unknown: {text}");
+        resource["id"] = id;
+        resource["inputs"] = inputs;
+        resource["outputs"] = outputs;
+        if (!string.IsNullOrEmpty(created.Provider))
+            resource["provider"] = created.Provider;
+        return resource;
     }
 }
