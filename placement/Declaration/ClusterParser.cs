@@ -103,7 +103,7 @@ internal static partial class ClusterParser
     private static bool IsIpv4Cidr(string text) =>
         System.Net.IPNetwork.TryParse(text, out var network)
         && network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
-        && text.Contains('/');
+        && text == $"{network.BaseAddress}/{network.PrefixLength}"; // the prefix given, and no host bits set
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[a-z]{2,5}[0-9]-az[0-9]+$")]
     private static partial System.Text.RegularExpressions.Regex ZoneIdPattern();

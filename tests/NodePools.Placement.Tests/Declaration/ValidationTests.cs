@@ -1,3 +1,5 @@
+using NodePools.Placement.Declaration;
+using NodePools.Placement.Input;
 using static NodePools.Placement.Tests.StackText;
 
 namespace NodePools.Placement.Tests.Declaration;
@@ -171,6 +173,17 @@ public class ValidationTests
         { "  node-pools:cluster: {name: c, version: \"1.33\", availabilityZones: [a, b], access: [{principal: \"arn:aws:iam::123456789012:role/x\"}, {principal: \"arn:aws:iam::123456789012:role/x\", level: admin}]}\n", "node-pools:cluster.access[1].principal", "listed twice" },
         { "  node-pools:cluster: {name: c, version: \"1.33\", network: {vpcId: vpc-1, subnetIds: [subnet-1]}}\n", "node-pools:cluster.network.subnetIds", "at least two" },
         { "  node-pools:cluster: {name: c, version: \"1.33\", network: {vpcId: v1, subnetIds: [subnet-1, subnet-2]}}\n", "node-pools:cluster.network.vpcId", "not a VPC id" },
+        { "  node-pools:cluster: {name: c, version: \"1.33\", zoneCount: 7}\n", "node-pools:cluster.zoneCount", "must be between 2 and 6 (found 7)" },
+        { "  node-pools:cluster: {name: c, version: \"1.33\", availabilityZones: [us-east-1a, us-east-1b], zoneCount: 2}\n", "node-pools:cluster.zoneCount", "with availabilityZones listed, the list decides" },
+        { "  node-pools:cluster: {name: c, version: \"1.33\", excludeZoneIds: [us-east-1a]}\n", "node-pools:cluster.excludeZoneIds", "is not an availability zone ID" },
+        { "  node-pools:cluster: {name: c, version: \"1.33\", natGateways: perAz}\n", "node-pools:cluster.natGateways", "must be perZone" },
+        { "  node-pools:cluster: {name: c, version: \"1.33\", publicAccessCidrs: [203.0.113.7/24]}\n", "node-pools:cluster.publicAccessCidrs", "host bits zero" },
+        { "  node-pools:cluster: {name: c, version: \"1.33\", publicAccessCidrs: [\"2001:db8::/32\"]}\n", "node-pools:cluster.publicAccessCidrs", "is not an IPv4 CIDR block" },
+        { "  node-pools:cluster: {name: c, version: \"1.33\", publicEndpoint: false, publicAccessCidrs: [203.0.113.0/24]}\n", "node-pools:cluster.publicAccessCidrs", "and publicEndpoint is false" },
+        { "  node-pools:cluster: {name: c, version: \"1.33\", amiReleaseVersion: 1.32.9-20260714}\n", "node-pools:cluster.amiReleaseVersion", "built for Kubernetes 1.32, and the cluster runs 1.33" },
+        { "  node-pools:cluster: {name: c, version: \"1.33\", amiReleaseVersion: latest}\n", "node-pools:cluster.amiReleaseVersion", "must look like 1.33.5-20251120" },
+        { "  node-pools:cluster: {name: c, version: \"1.33\", autoscaler: {pool: nowhere}}\n", "node-pools:cluster.autoscaler.pool", "unknown pool \"nowhere\"" },
+        { "  node-pools:cluster: {name: c, version: \"1.33\", autoscaler: {version: latest}}\n", "node-pools:cluster.autoscaler.version", "must be an exact version" },
         { "", "node-pools:cluster", "is required" },
         { "  node-pools:cluster: {name: c, version: \"1.33\"}\n  node-pools:pool: {}\n", "node-pools:pool", "unknown key" },
     };
@@ -181,6 +194,17 @@ public class ValidationTests
     {
         var errors = Errors(cluster + BasePools, withCluster: false);
         Assert.True(errors.Any(e => e.Field == key && e.Message.Contains(rule, StringComparison.Ordinal)), string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void The_autoscaler_needs_the_region_it_scales_in()
+    {
+        if ((Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION")) is { } region)
+            Assert.Skip($"AWS_REGION is set here ({region}) and stands in for aws:region");
+        var file = StackText.File(BasePools, cluster: "autoscaler: {pool: system}").Replace("  aws:region: us-east-1\n", "");
+        var errors = Assert.Throws<InvalidInputException>(() =>
+            DeclarationParser.FromStackFile(StackText.Project, "test", StructuredText.Parse("Pulumi.test.yaml", file)[0])).Errors;
+        Assert.Contains(errors, e => e.Field == "node-pools:cluster.autoscaler" && e.Message.Contains("pulumi config set aws:region", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -129,6 +129,24 @@ public class StackDiffTests
         Assert.Contains("desired 3 → 2", finding.Message);
     }
 
+    [Theory]
+    [InlineData("{min: 2, desired: 2, max: 3}", "{min: 3, desired: 3, max: 4}", "", true)]      // the autoscaler left desired at 2
+    [InlineData("{min: 1, desired: 3, max: 4}", "{min: 2, desired: 3, max: 4}", "", false)]     // still at or below desired
+    [InlineData("{min: 2, desired: 2, max: 3}", "{min: 1, desired: 2, max: 3}", "", false)]     // lowered
+    [InlineData("{min: 2, desired: 2, max: 3}", "{min: 3, desired: 3, max: 4}", "\nignoreDesiredSizeChanges: false", false)] // the deployment sets desired too
+    public void Raising_the_minimum_above_the_desired_size_the_autoscaler_owns_is_a_warning(string from, string to, string extra, bool warns)
+    {
+        var diff = Diff(Store.Replace("{min: 2, desired: 2, max: 3}", from) + extra, Store.Replace("{min: 2, desired: 2, max: 3}", to) + extra);
+        var findings = diff.Findings.Where(f => f.Rule == "min-above-desired").ToList();
+        Assert.Equal(warns, findings.Count == 1);
+        if (warns)
+        {
+            Assert.Equal(Severity.Warning, findings[0].Severity);
+            Assert.Contains("aws eks update-nodegroup-config", findings[0].Fix);
+            Assert.Contains("desiredSize=3", findings[0].Fix);
+        }
+    }
+
     [Fact]
     public void Added_and_removed_pools_and_slots_are_listed()
     {
