@@ -14,9 +14,7 @@ public sealed class ClusterDnsAddon : ComponentResource
     public ClusterDnsAddon(string name, ClusterDnsAddonArgs args, ComponentResourceOptions? options = null)
         : base(ComponentTypes.ClusterDnsAddon, name, options)
     {
-        var afterHosts = new CustomResourceOptions { Parent = this };
-        foreach (var host in args.HostNodeGroups)
-            afterHosts.DependsOn.Add(host);
+        var afterHosts = ChildOptions.After(this, args.HostNodeGroups);
         CoreDns = new Eks.Addon($"{name}-coredns", new Eks.AddonArgs
         {
             ClusterName = args.ClusterName,

@@ -18,9 +18,7 @@ public sealed class ClusterStorage : ComponentResource
     public ClusterStorage(string name, ClusterStorageArgs args, ComponentResourceOptions? options = null)
         : base(ComponentTypes.ClusterStorage, name, options)
     {
-        var afterNodes = new CustomResourceOptions { Parent = this };
-        foreach (var dependency in args.DependsOn)
-            afterNodes.DependsOn.Add(dependency);
+        var afterNodes = ChildOptions.After(this, args.DependsOn);
 
         PodIdentityAgent = new Eks.Addon($"{name}-pod-identity-agent", new Eks.AddonArgs
         {
@@ -40,9 +38,7 @@ public sealed class ClusterStorage : ComponentResource
             PolicyArn = StorageSettings.EbsCsiPolicyArn,
         }, child);
 
-        var driverOptions = new CustomResourceOptions { Parent = this, DependsOn = { PodIdentityAgent, policy } };
-        foreach (var dependency in args.DependsOn)
-            driverOptions.DependsOn.Add(dependency);
+        var driverOptions = ChildOptions.After(this, [PodIdentityAgent, policy, .. args.DependsOn]);
         Driver = new Eks.Addon($"{name}-ebs-csi-driver", new Eks.AddonArgs
         {
             ClusterName = args.ClusterName,

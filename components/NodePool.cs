@@ -45,14 +45,9 @@ public sealed class NodePool : ComponentResource
     /// </summary>
     public static CustomResourceOptions NodeGroupOptions(NodeGroupSettings settings, Resource parent, IEnumerable<Resource> dependsOn)
     {
-        var options = new CustomResourceOptions
-        {
-            Parent = parent,
-            Protect = settings.Protect,
-            IgnoreChanges = settings.IgnoreChanges.ToList(),
-        };
-        foreach (var dependency in dependsOn)
-            options.DependsOn.Add(dependency);
+        var options = ChildOptions.After(parent, dependsOn);
+        options.Protect = settings.Protect;
+        options.IgnoreChanges = settings.IgnoreChanges.ToList();
         return options;
     }
 

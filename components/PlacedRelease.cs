@@ -61,9 +61,7 @@ public sealed class PlacedRelease : ComponentResource
 
     public static CustomResourceOptions ReleaseOptions(Resource parent, ProviderResource provider, IEnumerable<Resource> dependsOn)
     {
-        var options = new CustomResourceOptions { Parent = parent, Provider = provider };
-        foreach (var dependency in dependsOn)
-            options.DependsOn.Add(dependency);
+        var options = ChildOptions.After(parent, dependsOn, provider);
         return options;
     }
 }

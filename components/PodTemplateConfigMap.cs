@@ -16,9 +16,7 @@ public sealed class PodTemplateConfigMap : ComponentResource
         : base(ComponentTypes.PodTemplateConfigMap, name, options)
     {
         var spec = args.Plan.Spec;
-        var resourceOptions = new CustomResourceOptions { Parent = this, Provider = args.Provider };
-        foreach (var dependency in args.DependsOn)
-            resourceOptions.DependsOn.Add(dependency);
+        var resourceOptions = ChildOptions.After(this, args.DependsOn, args.Provider);
 
         ConfigMap = new CoreV1.ConfigMap(name, ConfigMapArgs(args.Plan), resourceOptions);
         RegisterOutputs(new Dictionary<string, object?> { ["name"] = spec.Name, ["namespace"] = spec.Namespace });
