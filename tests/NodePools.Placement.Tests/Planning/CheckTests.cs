@@ -22,8 +22,39 @@ public class CheckTests
     [Fact]
     public void A_correct_stack_has_no_error_findings()
     {
-        var plan = WithSlots("- path: a\n  intent: {pool: gpu}\n- path: b\n  intent: {pool: services}");
+        // The GPU pool starts empty: the Cluster Autoscaler adds its first node for the waiting pods.
+        var plan = WithSlots("- path: a\n  intent: {pool: gpu}\n- path: b\n  intent: {pool: services}", cluster: "autoscaler: {pool: system}");
         Assert.False(plan.HasErrors, string.Join("\n", plan.Findings));
+    }
+
+    [Theory]
+    [InlineData("the GPU pool starts empty and nothing scales it", "gpu", "", NoAutoscaler, "{min: 0, desired: 0, max: 2}", true)]
+    [InlineData("the release does not wait", "gpu", "skipAwait: true", NoAutoscaler, "{min: 0, desired: 0, max: 2}", false)]
+    [InlineData("the autoscaler adds the first node", "gpu", "", "autoscaler: {pool: system}", "{min: 0, desired: 0, max: 2}", false)]
+    [InlineData("the pool starts with a node", "gpu", "", NoAutoscaler, "{min: 0, desired: 1, max: 2}", false)]
+    [InlineData("the slot runs on a pool with nodes", "services", "", NoAutoscaler, "{min: 0, desired: 0, max: 2}", false)]
+    public void A_release_that_waits_for_pods_no_node_will_ever_host_is_an_error(string why, string pool, string release, string cluster, string gpuScaling, bool refused)
+    {
+        var pools = BasePools.Replace("{min: 0, desired: 0, max: 2}", gpuScaling);
+        var plan = WithSlots($"- path: a\n  intent: {{pool: {pool}}}", pools, cluster);
+        if (release.Length > 0)
+            plan = Plan(pools + "\n" + Releases($$$"""
+                r:
+                  chart: c
+                  repository: https://example.com/charts
+                  version: 1.0.0
+                  namespace: ns
+                  {{{release}}}
+                  slots: [{path: a, intent: {pool: {{{pool}}} }}]
+                """), cluster);
+        var findings = plan.Findings.Where(f => f.Rule == "waits-on-empty-pool").ToList();
+        Assert.True(refused == (findings.Count == 1), $"{why}: {string.Join("; ", plan.Findings)}");
+        if (refused)
+        {
+            Assert.Equal(Severity.Error, findings[0].Severity);
+            Assert.Equal("r/a", findings[0].Subject);
+            Assert.Contains("skipAwait: true", findings[0].Fix);
+        }
     }
 
     [Fact]
