@@ -94,7 +94,19 @@ public class AutomationPreviewTests
 
         // 1. A real update that creates only the provider: the state then holds it as the engine wrote it.
         using (var providerOnly = await StackAsync(Program(null), backend, cancellation))
+        {
+            // The aws plugin this SDK needs: installed by the CLI from its release, which needs the network once.
+            var version = typeof(Aws.Provider).Assembly.GetName().Version!;
+            try
+            {
+                await providerOnly.Workspace.InstallPluginAsync("aws", $"v{version.Major}.{version.Minor}.{version.Build}", PluginKind.Resource, cancellation);
+            }
+            catch (Pulumi.Automation.Commands.Exceptions.CommandException ex)
+            {
+                Assert.Skip($"the pulumi aws plugin {version.ToString(3)} is not installed and could not be installed: {ex.Message.Split('\n')[0]}");
+            }
             await providerOnly.UpAsync(new UpOptions(), cancellation);
+        }
 
         // 2. What the engine would create for the pool: its resources' checked inputs, from a preview.
         using var stack = await StackAsync(Program(pool), backend, cancellation);
