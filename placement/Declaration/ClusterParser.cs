@@ -1,17 +1,10 @@
 namespace NodePools.Placement.Declaration;
 
 /// <summary>Reads the cluster: name, Kubernetes version, network, zones, endpoint, access, autoscaler.</summary>
-/// <summary>How many zones a created VPC spans (its address plan holds six).</summary>
-public static class ClusterParserLimits
-{
-    public const int MinZones = 2;
-    public const int MaxZones = 6;
-}
-
 internal static partial class ClusterParser
 {
-    public const int MinZones = ClusterParserLimits.MinZones;
-    public const int MaxZones = ClusterParserLimits.MaxZones;
+    private const int MinZones = ClusterSpec.MinZones;
+    private const int MaxZones = ClusterSpec.MaxZones;
 
     public static ClusterSpec? Parse(ConfigCursor at, string stack, string? region)
     {

@@ -32,6 +32,10 @@ public sealed record StackDeclaration
 /// <summary>The EKS cluster the pools join.</summary>
 public sealed record ClusterSpec
 {
+    /// <summary>How many zones a created VPC spans (its address plan holds six).</summary>
+    public const int MinZones = 2;
+    public const int MaxZones = 6;
+
     public required string Name { get; init; }
 
     /// <summary>Kubernetes minor version, e.g. "1.33".</summary>

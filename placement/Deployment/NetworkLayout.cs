@@ -22,8 +22,8 @@ public sealed record NetworkLayout(string VpcCidr, IReadOnlyList<ZoneSubnets> Zo
 
     public static NetworkLayout For(ClusterSpec cluster, IReadOnlyList<string> zones)
     {
-        if (zones.Count is < ClusterParserLimits.MinZones or > ClusterParserLimits.MaxZones)
-            throw new ArgumentException($"a VPC spans {ClusterParserLimits.MinZones} to {ClusterParserLimits.MaxZones} zones, not {zones.Count}", nameof(zones));
+        if (zones.Count is < ClusterSpec.MinZones or > ClusterSpec.MaxZones)
+            throw new ArgumentException($"a VPC spans {ClusterSpec.MinZones} to {ClusterSpec.MaxZones} zones, not {zones.Count}", nameof(zones));
         return new NetworkLayout(
             VpcCidrBlock,
             zones.Select((zone, i) => new ZoneSubnets(zone, Private: $"10.0.{i * 32}.0/19", Public: $"10.0.{192 + i * 4}.0/22")).ToList(),

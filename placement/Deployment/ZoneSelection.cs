@@ -50,13 +50,13 @@ public static class ZoneSelection
 
         var usable = available.Where(zone => !excluded.Contains(zone.Id)).ToList();
         var offering = usable.Where(zone => !Missing(zone.Name).Any()).Select(zone => zone.Name).Take(cluster.ZoneCount).ToList();
-        if (offering.Count >= ClusterParserLimits.MinZones)
+        if (offering.Count >= ClusterSpec.MinZones)
             return new ZoneChoice(offering, []);
         var shortfalls = usable.Select(zone => (zone.Name, Missing: Missing(zone.Name).ToList())).Where(z => z.Missing.Count > 0)
             .Select(z => $"{z.Name} lacks {string.Join(", ", z.Missing)}");
         return new ZoneChoice(offering,
         [
-            $"only {offering.Count} of the region's usable zones offer every pool's instance types, and a cluster needs {ClusterParserLimits.MinZones}: "
+            $"only {offering.Count} of the region's usable zones offer every pool's instance types, and a cluster needs {ClusterSpec.MinZones}: "
             + string.Join("; ", shortfalls),
         ]);
     }
