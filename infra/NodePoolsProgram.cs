@@ -1,4 +1,5 @@
 using NodePools.Components;
+using NodePools.Placement.Declaration;
 using NodePools.Placement.Deployment;
 using NodePools.Placement.Input;
 using NodePools.Placement.Planning;
@@ -20,19 +21,13 @@ public static class NodePoolsProgram
         return StackResources.Create(plan, zones).Outputs();
     }
 
-    /// <summary>The region the aws provider deploys to: its config, else the environment it reads.</summary>
-    public static string? Region() =>
-        new Config("aws").Get("region")
-        ?? Environment.GetEnvironmentVariable("AWS_REGION")
-        ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
-
     /// <summary>Plans the stack from Pulumi config, or stops the program with the reasons (no resources registered).</summary>
     public static StackPlan Plan(Config config, string project, string stack)
     {
         StackPlan plan;
         try
         {
-            plan = StackPlanner.PlanFromConfig(project, stack, config.Get, Region());
+            plan = StackPlanner.PlanFromConfig(project, stack, config.Get, DeclarationParser.Region(new Config("aws").Get("region")));
         }
         catch (InvalidInputException ex)
         {

@@ -66,10 +66,12 @@ public static class DeclarationParser
             else
                 at.Error($"unknown key \"{fullKey}\" (the declaration's keys are {string.Join(", ", Keys.Select(k => $"{project}:{k}"))})");
         }
-        // As the aws provider does: its config, else the environment.
-        region ??= Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
-        return Parse(project, stack, document, diagnostics, name => values.GetValueOrDefault(name), region, elsewhere);
+        return Parse(project, stack, document, diagnostics, name => values.GetValueOrDefault(name), Region(region), elsewhere);
     }
+
+    /// <summary>The region the aws provider deploys to, found as it finds it: its config (aws:region), else the environment.</summary>
+    public static string? Region(string? configured) =>
+        configured ?? Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
 
     /// <summary>
     /// Parses the declaration from Pulumi config values: <paramref name="configJson"/> returns the JSON text
