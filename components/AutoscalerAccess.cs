@@ -1,3 +1,4 @@
+using NodePools.Placement.Declaration;
 using NodePools.Placement.Deployment;
 using Pulumi;
 using Eks = Pulumi.Aws.Eks;
@@ -15,25 +16,21 @@ public sealed class AutoscalerAccess : ComponentResource
     public AutoscalerAccess(string name, AutoscalerAccessArgs args, ComponentResourceOptions? options = null)
         : base(ComponentTypes.AutoscalerAccess, name, options)
     {
-        var child = new CustomResourceOptions { Parent = this };
-        Role = new Iam.Role(name, new Iam.RoleArgs
-        {
-            AssumeRolePolicy = StorageSettings.PodIdentityTrustPolicy,
-            Description = "The Cluster Autoscaler (kube-system/cluster-autoscaler), through EKS Pod Identity",
-        }, child);
         var policy = new Iam.Policy(name, new Iam.PolicyArgs
         {
             PolicyDocument = AutoscalerSettings.Policy(args.ClusterName),
             Description = $"The Cluster Autoscaler of {args.ClusterName}: read node groups, resize only this cluster's",
-        }, child);
-        var attachment = new Iam.RolePolicyAttachment(name, new Iam.RolePolicyAttachmentArgs { Role = Role.Name, PolicyArn = policy.Arn }, child);
+        }, new CustomResourceOptions { Parent = this });
+        var access = ServiceAccountRole.Create(this, name, StorageSettings.PodIdentityTrustPolicy,
+            "The Cluster Autoscaler (kube-system/cluster-autoscaler), through EKS Pod Identity", policy.Arn);
+        Role = access.Role;
         Association = new Eks.PodIdentityAssociation(name, new Eks.PodIdentityAssociationArgs
         {
             ClusterName = args.ClusterName,
-            Namespace = AutoscalerSettings.Namespace,
-            ServiceAccount = AutoscalerSettings.ServiceAccount,
+            Namespace = AutoscalerSpec.Namespace,
+            ServiceAccount = AutoscalerSpec.ServiceAccount,
             RoleArn = Role.Arn,
-        }, new CustomResourceOptions { Parent = this, DependsOn = { args.Cluster, attachment } });
+        }, ChildOptions.After(this, [args.Cluster, access.Attachment]));
         RegisterOutputs(new Dictionary<string, object?> { ["roleArn"] = Role.Arn });
     }
 

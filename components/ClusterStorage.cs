@@ -26,19 +26,11 @@ public sealed class ClusterStorage : ComponentResource
             AddonName = StorageSettings.PodIdentityAgentAddon,
         }, afterNodes);
 
-        var child = new CustomResourceOptions { Parent = this };
-        Role = new Iam.Role($"{name}-ebs-csi", new Iam.RoleArgs
-        {
-            AssumeRolePolicy = StorageSettings.PodIdentityTrustPolicy,
-            Description = "The EBS CSI driver's controller, through EKS Pod Identity",
-        }, child);
-        var policy = new Iam.RolePolicyAttachment($"{name}-ebs-csi-policy", new Iam.RolePolicyAttachmentArgs
-        {
-            Role = Role.Name,
-            PolicyArn = StorageSettings.EbsCsiPolicyArn,
-        }, child);
+        var driverRole = ServiceAccountRole.Create(this, $"{name}-ebs-csi", StorageSettings.PodIdentityTrustPolicy,
+            "The EBS CSI driver's controller, through EKS Pod Identity", StorageSettings.EbsCsiPolicyArn);
+        Role = driverRole.Role;
 
-        var driverOptions = ChildOptions.After(this, [PodIdentityAgent, policy, .. args.DependsOn]);
+        var driverOptions = ChildOptions.After(this, [PodIdentityAgent, driverRole.Attachment, .. args.DependsOn]);
         Driver = new Eks.Addon($"{name}-ebs-csi-driver", new Eks.AddonArgs
         {
             ClusterName = args.ClusterName,
@@ -61,7 +53,7 @@ public sealed class ClusterStorage : ComponentResource
             VolumeBindingMode = StorageSettings.VolumeBindingMode,
             ReclaimPolicy = StorageSettings.ReclaimPolicy,
             AllowVolumeExpansion = true,
-        }, new CustomResourceOptions { Parent = this, Provider = args.Provider, DependsOn = { Driver } });
+        }, ChildOptions.After(this, [Driver], args.Provider));
 
         RegisterOutputs(new Dictionary<string, object?> { ["storageClass"] = StorageSettings.StorageClassName });
     }

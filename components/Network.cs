@@ -55,7 +55,7 @@ public sealed class Network : ComponentResource
                 AllocationId = address.Id,
                 SubnetId = publicSubnets[zone.Zone].Id,
                 Tags = Tags(tags, $"{name}-{zone.Zone}"),
-            }, new CustomResourceOptions { Parent = this, DependsOn = { gateway } });
+            }, ChildOptions.After(this, [gateway]));
         }
 
         var privateSubnets = new List<Ec2.Subnet>();

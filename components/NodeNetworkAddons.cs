@@ -15,18 +15,11 @@ public sealed class NodeNetworkAddons : ComponentResource
     public NodeNetworkAddons(string name, NodeNetworkAddonsArgs args, ComponentResourceOptions? options = null)
         : base(ComponentTypes.NodeNetworkAddons, name, options)
     {
-        var child = new CustomResourceOptions { Parent = this };
-        CniRole = new Iam.Role($"{name}-vpc-cni", new Iam.RoleArgs
-        {
-            AssumeRolePolicy = Output.Tuple(args.OidcProviderArn, args.OidcProviderUrl).Apply(oidc =>
+        var cni = ServiceAccountRole.Create(this, $"{name}-vpc-cni",
+            Output.Tuple(args.OidcProviderArn, args.OidcProviderUrl).Apply(oidc =>
                 ClusterAddonSettings.IrsaTrustPolicy(oidc.Item1, oidc.Item2, ClusterAddonSettings.CniNamespace, ClusterAddonSettings.CniServiceAccount)),
-            Description = "The VPC CNI (kube-system/aws-node), through IRSA",
-        }, child);
-        var policy = new Iam.RolePolicyAttachment($"{name}-vpc-cni-policy", new Iam.RolePolicyAttachmentArgs
-        {
-            Role = CniRole.Name,
-            PolicyArn = ClusterAddonSettings.CniPolicyArn,
-        }, child);
+            "The VPC CNI (kube-system/aws-node), through IRSA", ClusterAddonSettings.CniPolicyArn);
+        CniRole = cni.Role;
 
         VpcCni = new Eks.Addon($"{name}-vpc-cni", new Eks.AddonArgs
         {
@@ -34,13 +27,13 @@ public sealed class NodeNetworkAddons : ComponentResource
             AddonName = ClusterAddonSettings.VpcCni,
             ServiceAccountRoleArn = CniRole.Arn,
             ResolveConflictsOnCreate = ClusterAddonSettings.ResolveConflictsOnCreate,
-        }, new CustomResourceOptions { Parent = this, DependsOn = { args.Cluster, policy } });
+        }, ChildOptions.After(this, [args.Cluster, cni.Attachment]));
         KubeProxy = new Eks.Addon($"{name}-kube-proxy", new Eks.AddonArgs
         {
             ClusterName = args.ClusterName,
             AddonName = ClusterAddonSettings.KubeProxy,
             ResolveConflictsOnCreate = ClusterAddonSettings.ResolveConflictsOnCreate,
-        }, new CustomResourceOptions { Parent = this, DependsOn = { args.Cluster } });
+        }, ChildOptions.After(this, [args.Cluster]));
 
         RegisterOutputs(new Dictionary<string, object?> { ["cniRoleArn"] = CniRole.Arn });
     }

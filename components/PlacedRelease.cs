@@ -59,11 +59,8 @@ public sealed class PlacedRelease : ComponentResource
         return args;
     }
 
-    public static CustomResourceOptions ReleaseOptions(Resource parent, ProviderResource provider, IEnumerable<Resource> dependsOn)
-    {
-        var options = ChildOptions.After(parent, dependsOn, provider);
-        return options;
-    }
+    public static CustomResourceOptions ReleaseOptions(Resource parent, ProviderResource provider, IEnumerable<Resource> dependsOn) =>
+        ChildOptions.After(parent, dependsOn, provider);
 }
 
 public sealed class PlacedReleaseArgs

@@ -1,5 +1,5 @@
-using NodePools.Placement.Declaration;
 using System.Collections.Immutable;
+using NodePools.Placement.Declaration;
 using NodePools.Placement.Deployment;
 using NodePools.Placement.Planning;
 using Pulumi;

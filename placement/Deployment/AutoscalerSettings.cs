@@ -53,7 +53,4 @@ public static class AutoscalerSettings
                 },
             }),
     }.ToJsonString();
-
-    public const string Namespace = AutoscalerSpec.Namespace;
-    public const string ServiceAccount = AutoscalerSpec.ServiceAccount;
 }
