@@ -36,16 +36,13 @@ public sealed class StackDriver(string projectDirectory, string stack, TextWrite
         // Cancelling the Automation API's token kills the engine's process tree: only a second interrupt does that.
         using var terminate = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         using var interrupt = EngineInterrupt.Listen(log, terminate.Cancel);
-        options.OnStandardOutput = line =>
+        void Echo(string line)
         {
             interrupt.OnEngineOutput(line);
             log.WriteLine(line);
-        };
-        options.OnStandardError = line =>
-        {
-            interrupt.OnEngineOutput(line);
-            log.WriteLine(line);
-        };
+        }
+        options.OnStandardOutput = Echo;
+        options.OnStandardError = Echo;
         try
         {
             return await operation(workspace, options, terminate.Token);
