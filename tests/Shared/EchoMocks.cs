@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using NodePools.Placement.Deployment;
 using Pulumi.Testing;
 
 namespace NodePools.Tests.Shared;
@@ -13,12 +14,8 @@ public sealed class EchoMocks : IMocks
 {
     public const string Kubeconfig = """{"apiVersion":"v1","kind":"Config","clusters":[]}""";
 
-    /// <summary>The zones the mocked account reports, in AWS's order; us-east-1e is use1-az3, which EKS refuses.</summary>
-    public static readonly (string Name, string Id)[] Zones =
-    [
-        ("us-east-1a", "use1-az6"), ("us-east-1b", "use1-az1"), ("us-east-1c", "use1-az2"),
-        ("us-east-1d", "use1-az4"), ("us-east-1e", "use1-az3"), ("us-east-1f", "use1-az5"),
-    ];
+    /// <summary>The zones the mocked account reports.</summary>
+    public static readonly IReadOnlyList<AvailableZone> Zones = UsEast1.Zones;
 
     /// <summary>Instance types the mocked account does not offer in a zone: no g5 in us-east-1a.</summary>
     public static readonly (string Type, string Zone)[] NotOffered = [("g5.xlarge", "us-east-1a"), ("g5.2xlarge", "us-east-1a")];

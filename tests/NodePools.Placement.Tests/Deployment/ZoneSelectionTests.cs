@@ -6,11 +6,7 @@ namespace NodePools.Placement.Tests.Deployment;
 /// <summary>Which zones a created VPC spans, from what the account reports.</summary>
 public class ZoneSelectionTests
 {
-    private static readonly AvailableZone[] UsEast1 =
-    [
-        new("us-east-1a", "use1-az6"), new("us-east-1b", "use1-az1"), new("us-east-1c", "use1-az2"),
-        new("us-east-1d", "use1-az4"), new("us-east-1e", "use1-az3"), new("us-east-1f", "use1-az5"),
-    ];
+    private static readonly AvailableZone[] UsEast1 = NodePools.Tests.Shared.UsEast1.Zones;
 
     private static readonly PoolSpec[] Pools =
     [
