@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using NodePools.Placement.Scheduling;
+using NodePools.Placement.Explaining;
 
 namespace NodePools.Cli;
 

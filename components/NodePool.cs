@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NodePools.Placement.Deployment;
 using Pulumi;
 using Aws = Pulumi.Aws;
+using NodePools.Placement.Facts;
 
 namespace NodePools.Components;
 

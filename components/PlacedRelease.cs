@@ -3,6 +3,7 @@ using NodePools.Placement.Planning;
 using Pulumi;
 using Helm = Pulumi.Kubernetes.Helm.V3;
 using HelmInputs = Pulumi.Kubernetes.Types.Inputs.Helm.V3;
+using NodePools.Placement.Declaration;
 
 namespace NodePools.Components;
 

@@ -2,6 +2,7 @@ using NodePools.Placement.Deployment;
 using NodePools.Placement.Planning;
 using Pulumi;
 using Aws = Pulumi.Aws;
+using NodePools.Placement.Facts;
 
 namespace NodePools.Components;
 

@@ -1,4 +1,5 @@
 using NodePools.Placement.Kubernetes;
+using NodePools.Placement.Facts;
 
 namespace NodePools.Benchmarks;
 

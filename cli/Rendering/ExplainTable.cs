@@ -1,5 +1,6 @@
 using NodePools.Placement.Scheduling;
 using Spectre.Console;
+using NodePools.Placement.Explaining;
 
 namespace NodePools.Cli.Rendering;
 

@@ -1,6 +1,7 @@
 using NodePools.Placement.Reports;
 using NodePools.Placement.Scheduling;
 using Spectre.Console;
+using NodePools.Placement.Facts;
 
 namespace NodePools.Cli.Rendering;
 

@@ -1,5 +1,6 @@
 using NodePools.Placement.Kubernetes;
 using NodePools.Placement.Manifests;
+using NodePools.Placement.Kubernetes.Validation;
 
 namespace NodePools.Placement.Declaration;
 

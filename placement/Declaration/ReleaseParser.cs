@@ -141,12 +141,12 @@ internal static class ReleaseParser
             at.Property("path").Error($"slot path \"{path}\" has an empty segment: write keys separated by single dots, or \".\" for the root");
 
         var styleAt = at.Property("style");
-        var styleText = styleAt.String() ?? "standard";
-        var style = SlotKeys.ParseStyle(styleText);
+        var styleText = styleAt.String() ?? SlotStyles.Default.Name;
+        var style = SlotStyles.Parse(styleText);
         if (style is null)
-            styleAt.Error($"slot style \"{styleText}\" must be standard, flyte-defaults or pod-template");
-        if (style == SlotStyle.PodTemplate && path.Length == 0)
-            at.Property("path").Error("a pod-template slot writes a YAML string at its path, so the path cannot be the root");
+            styleAt.Error($"slot style \"{styleText}\" must be {SlotStyles.Names}");
+        if (style is { IsTemplateString: true } && path.Length == 0)
+            at.Property("path").Error($"a {style.Name} slot writes a YAML string at its path, so the path cannot be the root");
 
         var intentAt = at.Property("intent");
         if (!intentAt.Exists && releaseIntent is null)
@@ -165,7 +165,7 @@ internal static class ReleaseParser
         return new SlotSpec
         {
             Path = path,
-            Style = style ?? SlotStyle.Standard,
+            Style = (style ?? SlotStyles.Default).Style,
             Intent = intentAt.Exists ? IntentParser.Parse(intentAt, pools.Names, pools.Labels) : releaseIntent!,
             DaemonSet = at.Property("daemonSet").Bool(false),
             Replicas = at.Property("replicas").Int(1, 10_000) ?? 1,
@@ -183,7 +183,7 @@ internal static class ReleaseParser
     {
         if (slot.Merge)
             return;
-        foreach (var path in SlotKeys.OwnedPaths(slot))
+        foreach (var path in SlotStyles.OwnedPaths(slot))
         {
             JsonNode? node = values;
             foreach (var segment in path)

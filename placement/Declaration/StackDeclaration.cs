@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using NodePools.Placement.Kubernetes;
+using NodePools.Placement.Facts;
 
 namespace NodePools.Placement.Declaration;
 

@@ -1,5 +1,6 @@
 using NodePools.Placement.Declaration;
 using NodePools.Placement.Planning;
+using NodePools.Placement.Facts;
 
 namespace NodePools.Placement.Deployment;
 

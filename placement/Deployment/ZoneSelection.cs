@@ -1,4 +1,5 @@
 using NodePools.Placement.Declaration;
+using NodePools.Placement.Facts;
 
 namespace NodePools.Placement.Deployment;
 

@@ -2,6 +2,7 @@ using NodePools.Placement.Input;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
 using NodePools.Placement.Workloads;
+using NodePools.Placement.Declaration;
 
 namespace NodePools.Placement.Discovery;
 

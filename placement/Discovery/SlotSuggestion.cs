@@ -58,8 +58,8 @@ public sealed record SlotSuggestion(IReadOnlyList<SuggestedSlot> Slots, IReadOnl
         foreach (var slot in Slots)
         {
             var entry = new JsonObject { ["path"] = slot.Target.Path.Length == 0 ? "." : slot.Target.Path };
-            if (slot.Target.Style != SlotStyle.Standard)
-                entry["style"] = slot.Target.Style == SlotStyle.FlyteDefaults ? "flyte-defaults" : "pod-template";
+            if (slot.Target.Descriptor != SlotStyles.Default)
+                entry["style"] = slot.Target.Descriptor.Name;
             if (release.Slots.FirstOrDefault(s => s.Path == slot.Target.Path) is { } declared && !declared.Intent.Equals(release.Intent))
                 entry["intent"] = Intent(declared.Intent);
             if (slot.DaemonSet)

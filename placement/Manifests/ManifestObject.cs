@@ -17,6 +17,19 @@ public sealed record ManifestObject
 
     /// <summary>A PodTemplate's template.</summary>
     public PodTemplateSpec? Template { get; init; }
+
+    /// <summary>
+    /// The pod spec at a model's path (<see cref="Models.WorkloadModels"/>), in the shapes this typed
+    /// binding knows; a kind with a new shape needs its properties here too.
+    /// </summary>
+    public PodSpec? PodSpecAt(IReadOnlyList<string> path) => path switch
+    {
+        ["spec"] => Spec,
+        ["template", "spec"] => Template?.Spec,
+        ["spec", "template", "spec"] => Spec?.Template?.Spec,
+        ["spec", "jobTemplate", "spec", "template", "spec"] => Spec?.JobTemplate?.Spec?.Template?.Spec,
+        _ => null,
+    };
 }
 
 /// <summary>A Pod's spec and a workload's spec in one shape: the pod fields, the template, the job template.</summary>

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using NodePools.Placement.Input;
 using NodePools.Placement.Kubernetes;
+using NodePools.Placement.Kubernetes.Validation;
+using NodePools.Placement.Models;
 
 namespace NodePools.Placement.Manifests;
 
@@ -10,20 +12,6 @@ namespace NodePools.Placement.Manifests;
 /// </summary>
 public static class ManifestReader
 {
-    /// <summary>Where each kind keeps its pod spec.</summary>
-    internal static readonly Dictionary<string, string[]> PodSpecPaths = new(StringComparer.Ordinal)
-    {
-        ["Pod"] = ["spec"],
-        ["PodTemplate"] = ["template", "spec"],
-        ["Deployment"] = ["spec", "template", "spec"],
-        ["StatefulSet"] = ["spec", "template", "spec"],
-        ["DaemonSet"] = ["spec", "template", "spec"],
-        ["ReplicaSet"] = ["spec", "template", "spec"],
-        ["ReplicationController"] = ["spec", "template", "spec"],
-        ["Job"] = ["spec", "template", "spec"],
-        ["CronJob"] = ["spec", "jobTemplate", "spec", "template", "spec"],
-    };
-
     public static ReadResult<Node> ReadNodes(string file) =>
         IsJson(file) ? ReadJsonNodes(file) : ReadNodes(StructuredText.LoadFile(file));
 
@@ -77,26 +65,19 @@ public static class ManifestReader
         var pods = new List<PodSource>();
         foreach (var (obj, document, path) in JsonManifestReader.Read(file, KubernetesJsonContext.Default.ManifestObject, errors))
         {
-            if (string.IsNullOrEmpty(obj.Kind) || !PodSpecPaths.TryGetValue(obj.Kind, out var specPath))
+            if (string.IsNullOrEmpty(obj.Kind) || WorkloadModels.Kind(obj.Kind) is not { } model)
             {
                 errors.Add(new InputError(file, Join(path, "kind"), string.IsNullOrEmpty(obj.Kind)
                     ? "kind is required (e.g. Node, Pod, Deployment)"
-                    : $"kind \"{obj.Kind}\" has no pod template; expected one of {string.Join(", ", PodSpecPaths.Keys)}") { Document = document });
+                    : $"kind \"{obj.Kind}\" has no pod template; expected one of {WorkloadModels.KindList}") { Document = document });
                 continue;
             }
-            var spec = obj.Kind switch
+            if (obj.PodSpecAt(model.SpecPath) is not { } spec)
             {
-                "Pod" => obj.Spec,
-                "PodTemplate" => obj.Template?.Spec,
-                "CronJob" => obj.Spec?.JobTemplate?.Spec?.Template?.Spec,
-                _ => obj.Spec?.Template?.Spec,
-            };
-            if (spec is null)
-            {
-                errors.Add(new InputError(file, Join(path, string.Join('.', specPath)), $"a {obj.Kind} needs a pod spec at {string.Join('.', specPath)}") { Document = document });
+                errors.Add(new InputError(file, Join(path, model.SpecPathText), $"a {obj.Kind} needs a pod spec at {model.SpecPathText}") { Document = document });
                 continue;
             }
-            var specJsonPath = Join(path, string.Join('.', specPath));
+            var specJsonPath = Join(path, model.SpecPathText);
             warnings.AddRange(ApiRules.CheckPodSpec(spec).Select(problem => new InputError(file, specJsonPath + problem.RelativePath, problem.Message) { Document = document }));
             pods.Add(new PodSource(obj.Metadata?.Name ?? $"{obj.Kind.ToLowerInvariant()}-{document}", obj.Kind, spec) { Namespace = obj.Metadata?.Namespace });
         }
@@ -140,10 +121,10 @@ public static class ManifestReader
         {
             if (!ExpectKind(document, obj, path, errors, out var kind))
                 continue;
-            if (!PodSpecPaths.TryGetValue(kind, out var specPath))
+            if (WorkloadModels.Kind(kind) is not { } model)
             {
                 errors.Add(document.Error(JsonPaths.Property(path, "kind"),
-                    $"kind \"{kind}\" has no pod template; expected one of {string.Join(", ", PodSpecPaths.Keys)}"));
+                    $"kind \"{kind}\" has no pod template; expected one of {WorkloadModels.KindList}"));
                 continue;
             }
             var metadata = TypedReader.Read(document, obj["metadata"], JsonPaths.Property(path, "metadata"), KubernetesJsonContext.Default.ObjectMeta, errors);
@@ -151,14 +132,14 @@ public static class ManifestReader
 
             JsonNode? specNode = obj;
             var specJsonPath = path;
-            foreach (var step in specPath)
+            foreach (var step in model.SpecPath)
             {
                 specNode = specNode is JsonObject parent ? parent[step] : null;
                 specJsonPath = JsonPaths.Property(specJsonPath, step);
             }
             if (specNode is not JsonObject)
             {
-                errors.Add(document.Error(specJsonPath, $"a {kind} needs a pod spec at {string.Join('.', specPath)}"));
+                errors.Add(document.Error(specJsonPath, $"a {kind} needs a pod spec at {model.SpecPathText}"));
                 continue;
             }
             var spec = TypedReader.Read(document, specNode, specJsonPath, KubernetesJsonContext.Default.PodSpec, errors);

@@ -1,6 +1,7 @@
 using NodePools.Placement.Declaration;
 using NodePools.Placement.Kubernetes;
 using NodePools.Placement.Scheduling;
+using NodePools.Placement.Facts;
 
 namespace NodePools.Placement.Planning;
 

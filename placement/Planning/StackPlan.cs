@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using NodePools.Placement.Declaration;
 using NodePools.Placement.Kubernetes;
 using NodePools.Placement.Scheduling;
+using NodePools.Placement.Facts;
 
 namespace NodePools.Placement.Planning;
 

@@ -5,9 +5,8 @@ using NodePools.Placement.Input;
 namespace NodePools.Placement.Planning;
 
 /// <summary>
-/// Writes a slot's placement into a release's values, in the slot's style (DESIGN.md):
-/// standard → PATH.affinity/tolerations(/nodeSelector); flyte-defaults → PATH.default-affinity/
-/// default-tolerations(/default-node-selector); pod-template → PATH as a YAML string (with
+/// Writes a slot's placement into a release's values, in the slot's style (<see cref="SlotStyles"/>):
+/// under PATH at the style's values keys, or for a template style as one YAML string at PATH (with
 /// nodeSelector when asked: Tekton's affinity-assistant template reads only nodeSelector and tolerations).
 /// With merge, the user's values at those keys are kept and the placement merged in; without it the
 /// parser has already refused them.
@@ -16,8 +15,9 @@ public static class ValuesWriter
 {
     public static void Write(JsonObject values, SlotSpec slot, DerivedPlacement placement)
     {
-        var segments = SlotKeys.Segments(slot.Path);
-        if (slot.Style == SlotStyle.PodTemplate)
+        var segments = SlotStyles.Segments(slot.Path);
+        var style = SlotStyles.Of(slot.Style);
+        if (style.IsTemplateString)
         {
             var (parent, last) = Parent(values, segments);
             var existing = slot.Merge && parent[last] is JsonValue text && text.TryGetValue<string>(out var yaml) ? ReadTemplate(yaml) : new JsonObject();
@@ -26,8 +26,8 @@ public static class ValuesWriter
         }
 
         var target = Object(values, segments);
-        var (affinity, tolerations, nodeSelector) = SlotKeys.Names(slot.Style);
-        Apply(target, placement, affinity, tolerations, slot.NodeSelector ? nodeSelector : null);
+        Apply(target, placement, style.ValuesKey(PlacementKey.Affinity), style.ValuesKey(PlacementKey.Tolerations),
+            slot.NodeSelector ? style.ValuesKey(PlacementKey.NodeSelector) : null);
     }
 
     /// <summary>The pod template YAML a ConfigMap holds for a standalone template.</summary>

@@ -6,23 +6,6 @@ using NodePools.Placement.Workloads;
 
 namespace NodePools.Placement.Rendering;
 
-/// <summary>The three placement keys a pod spec has, as a values path writes them.</summary>
-public enum PlacementKey { Affinity, Tolerations, NodeSelector }
-
-/// <summary>Where a values path writes placement, and in what form (DESIGN.md, slot styles).</summary>
-public sealed record PlacementTarget(string Path, SlotStyle Style)
-{
-    /// <summary>The keys written under the path, by style; a pod template is one string at the path itself.</summary>
-    public IReadOnlyList<(PlacementKey Key, string ValuesKey)> Keys => Style switch
-    {
-        SlotStyle.FlyteDefaults => [(PlacementKey.Affinity, "default-affinity"), (PlacementKey.Tolerations, "default-tolerations"), (PlacementKey.NodeSelector, "default-node-selector")],
-        SlotStyle.PodTemplate => [],
-        _ => [(PlacementKey.Affinity, "affinity"), (PlacementKey.Tolerations, "tolerations"), (PlacementKey.NodeSelector, "nodeSelector")],
-    };
-
-    public string Display => Path.Length == 0 ? "(root)" : Path;
-}
-
 /// <summary>One marker: a token written into one key of one target, found again in what the chart renders.</summary>
 public sealed record Marker(string Token, PlacementTarget Target, PlacementKey Key);
 
@@ -46,12 +29,16 @@ public static partial class Markers
         var markers = new List<Marker>();
         foreach (var target in targets)
         {
-            var segments = SlotKeys.Segments(target.Path);
-            if (target.Style == SlotStyle.PodTemplate)
+            var segments = SlotStyles.Segments(target.Path);
+            if (target.Descriptor.IsTemplateString)
             {
                 var token = Token(markers.Count);
-                markers.AddRange([new Marker(token, target, PlacementKey.Affinity), new Marker(token, target, PlacementKey.Tolerations), new Marker(token, target, PlacementKey.NodeSelector)]);
-                var template = new JsonObject { ["affinity"] = Affinity(token), ["tolerations"] = Tolerations(token), ["nodeSelector"] = NodeSelector(token) };
+                var template = new JsonObject();
+                foreach (var key in SlotStyles.Keys)
+                {
+                    markers.Add(new Marker(token, target, key));
+                    template[SlotStyles.PodFieldName(key)] = Mark(key, token);
+                }
                 Set(copy, segments, YamlText.From(template));
                 continue;
             }
@@ -63,12 +50,7 @@ public static partial class Markers
                     continue;
                 var token = Token(markers.Count);
                 markers.Add(new Marker(token, target, key));
-                JsonNode marker = key switch
-                {
-                    PlacementKey.Affinity => Affinity(token),
-                    PlacementKey.Tolerations => Tolerations(token),
-                    _ => NodeSelector(token),
-                };
+                var marker = Mark(key, token);
                 // A chart that takes the key as a string (tpl) gets the same marker as YAML text.
                 Set(copy, [.. segments, valuesKey], existing is JsonValue { } text && text.TryGetValue<string>(out _) ? YamlText.From(marker) : marker);
             }
@@ -87,9 +69,9 @@ public static partial class Markers
         foreach (var workload in workloads)
         {
             var found = new List<Marker>();
-            foreach (var (key, field) in new[] { (PlacementKey.Affinity, "affinity"), (PlacementKey.Tolerations, "tolerations"), (PlacementKey.NodeSelector, "nodeSelector") })
+            foreach (var key in SlotStyles.Keys)
             {
-                var tokens = Tokens(workload.PlacementText(field)).ToHashSet(StringComparer.Ordinal);
+                var tokens = Tokens(workload.PlacementText(SlotStyles.PodFieldName(key))).ToHashSet(StringComparer.Ordinal);
                 found.AddRange(markers.Where(marker => marker.Key == key && tokens.Contains(marker.Token)));
             }
             reach[workload.Id] = found;
@@ -108,6 +90,13 @@ public static partial class Markers
         JsonObject obj when key == PlacementKey.NodeSelector => obj.All(pair => pair.Value is null or JsonValue),
         JsonArray when key == PlacementKey.Tolerations => true,
         _ => false,
+    };
+
+    private static JsonNode Mark(PlacementKey key, string token) => key switch
+    {
+        PlacementKey.Affinity => Affinity(token),
+        PlacementKey.Tolerations => Tolerations(token),
+        _ => NodeSelector(token),
     };
 
     private static JsonObject Affinity(string token) => new()

@@ -5,15 +5,24 @@ namespace NodePools.Placement.Rendering;
 
 /// <summary>
 /// Every values path a chart exposes for placement, found in its default values and its subcharts':
-/// a mapping with <c>affinity</c>, <c>tolerations</c> or <c>nodeSelector</c> (standard), one with
-/// Flyte's <c>default-affinity</c>/<c>default-tolerations</c>/<c>default-node-selector</c>, and
-/// Tekton's pod-template strings. Keys a chart reads but does not list in its values are not found.
+/// a mapping with any of a slot style's values keys (<c>affinity</c>, <c>tolerations</c>,
+/// <c>nodeSelector</c> for standard; Flyte's <c>default-*</c>), and a template style's keys (Tekton's
+/// pod-template strings). Keys a chart reads but does not list in its values are not found.
 /// </summary>
 public sealed class PlacementTargets
 {
-    private static readonly HashSet<string> StandardKeys = new(StringComparer.Ordinal) { "affinity", "tolerations", "nodeSelector" };
-    private static readonly HashSet<string> FlyteKeys = new(StringComparer.Ordinal) { "default-affinity", "default-tolerations", "default-node-selector" };
-    private static readonly HashSet<string> PodTemplateKeys = new(StringComparer.Ordinal) { "default-pod-template", "default-affinity-assistant-pod-template" };
+    /// <summary>Keyed styles, with the values keys that mark a mapping as theirs.</summary>
+    private static readonly (SlotStyle Style, HashSet<string> Keys)[] KeyedStyles = SlotStyles.All
+        .Where(style => !style.IsTemplateString)
+        .Select(style => (style.Style, new HashSet<string>(style.ValuesKeys, StringComparer.Ordinal)))
+        .ToArray();
+
+    /// <summary>Values keys that hold a whole template, with their style.</summary>
+    private static readonly Dictionary<string, SlotStyle> TemplateKeys = SlotStyles.All
+        .SelectMany(style => style.TemplateKeys.Select(key => (key, style.Style)))
+        .ToDictionary(pair => pair.key, pair => pair.Style, StringComparer.Ordinal);
+
+    private static bool IsPlacementKey(string key) => KeyedStyles.Any(style => style.Keys.Contains(key));
 
     private const int MaxDepth = 12;
 
@@ -50,19 +59,20 @@ public sealed class PlacementTargets
                 targets.Add(target);
         }
 
-        if (values.Any(pair => StandardKeys.Contains(pair.Key)))
-            Add(new PlacementTarget(path, SlotStyle.Standard));
-        if (values.Any(pair => FlyteKeys.Contains(pair.Key)))
-            Add(new PlacementTarget(path, SlotStyle.FlyteDefaults));
+        foreach (var (style, keys) in KeyedStyles)
+        {
+            if (values.Any(pair => keys.Contains(pair.Key)))
+                Add(new PlacementTarget(path, style));
+        }
         foreach (var (key, child) in values)
         {
             var childPath = path.Length == 0 ? key : $"{path}.{key}";
             if (!isRoot && depth == 0 && key == "global")
                 continue; // a subchart's globals come from the parent's global, already walked
             defaults.TryAdd(childPath, child);
-            if (PodTemplateKeys.Contains(key))
-                Add(new PlacementTarget(childPath, SlotStyle.PodTemplate));
-            else if (child is JsonObject obj && !StandardKeys.Contains(key) && !FlyteKeys.Contains(key))
+            if (TemplateKeys.TryGetValue(key, out var templateStyle))
+                Add(new PlacementTarget(childPath, templateStyle));
+            else if (child is JsonObject obj && !IsPlacementKey(key))
                 Walk(obj, childPath, isRoot, depth + 1, targets, seen, defaults);
         }
     }

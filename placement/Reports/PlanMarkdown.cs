@@ -1,4 +1,5 @@
 using System.Text;
+using NodePools.Placement.Facts;
 
 namespace NodePools.Placement.Reports;
 

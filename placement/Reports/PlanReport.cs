@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using NodePools.Placement.Kubernetes;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
+using NodePools.Placement.Facts;
 
 namespace NodePools.Placement.Reports;
 
@@ -111,12 +112,7 @@ public sealed record SlotReport(
 
     public static SlotReport From(SlotPlan slot) => new(
         slot.Id,
-        slot.Spec.Style switch
-        {
-            Declaration.SlotStyle.FlyteDefaults => "flyte-defaults",
-            Declaration.SlotStyle.PodTemplate => "pod-template",
-            _ => "standard",
-        },
+        Declaration.SlotStyles.Of(slot.Spec.Style).Name,
         Describe(slot.Spec.Intent),
         slot.Spec.DaemonSet,
         PlacementJson.Affinity(slot.Placement.Affinity),

@@ -1,3 +1,4 @@
+using NodePools.Placement.Declaration;
 using NodePools.Placement.Discovery;
 using NodePools.Placement.Rendering;
 
@@ -30,19 +31,9 @@ public sealed record SlotsReport(
         suggestion.Yaml(discovery.Release.Spec),
         discovery.Refused);
 
-    public static string Style(PlacementTarget target) => target.Style switch
-    {
-        Declaration.SlotStyle.FlyteDefaults => "flyte-defaults",
-        Declaration.SlotStyle.PodTemplate => "pod-template",
-        _ => "standard",
-    };
+    public static string Style(PlacementTarget target) => target.Descriptor.Name;
 
-    public static string Key(PlacementKey key) => key switch
-    {
-        PlacementKey.Affinity => "affinity",
-        PlacementKey.Tolerations => "tolerations",
-        _ => "nodeSelector",
-    };
+    public static string Key(PlacementKey key) => SlotStyles.PodFieldName(key);
 }
 
 public sealed record PathReport(string Path, string Style, IReadOnlyList<PathWorkloadReport> Workloads);

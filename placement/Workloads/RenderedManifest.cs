@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NodePools.Placement.Models;
 using YamlDotNet.Core;
 
 namespace NodePools.Placement.Workloads;
@@ -28,11 +29,11 @@ public static partial class RenderedManifest
 {
     private const string SourcePrefix = "# Source: ";
 
-    /// <summary>The kinds placement reads; others (CRDs with their large schemas, RBAC...) are passed over unread.</summary>
-    private static readonly HashSet<string> ReadKinds = new(StringComparer.Ordinal)
-    {
-        "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob", "ConfigMap", "Namespace",
-    };
+    /// <summary>
+    /// The kinds placement reads: those the workload models know, and Namespaces (a release that renders
+    /// the namespace it is installed into fails); others (CRDs with their large schemas, RBAC...) are passed over unread.
+    /// </summary>
+    private static readonly HashSet<string> ReadKinds = new(WorkloadModels.PodBearingKinds.Append("Namespace"), StringComparer.Ordinal);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^kind:[ \t]*[""']?([A-Za-z0-9]+)[""']?[ \t]*$", System.Text.RegularExpressions.RegexOptions.Multiline)]
     private static partial System.Text.RegularExpressions.Regex TopLevelKind();

@@ -1,47 +1,36 @@
 using System.Text.Json.Nodes;
 using NodePools.Placement.Input;
 using NodePools.Placement.Kubernetes;
-using NodePools.Placement.Manifests;
+using NodePools.Placement.Models;
+using NodePools.Placement.Scheduling;
 
 namespace NodePools.Placement.Workloads;
 
 /// <summary>
 /// Finds every pod a release will run in what its chart rendered: the pod templates of Pods,
 /// Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs and CronJobs (hooks and helm test pods
-/// included, marked as such), and the runtime pod templates ConfigMaps carry — Tekton's
-/// <c>default-pod-template</c> and <c>default-affinity-assistant-pod-template</c>, and Flyte's
-/// <c>plugins.k8s.default-affinity</c>/<c>default-tolerations</c>/<c>default-node-selector</c>.
+/// included, marked as such), and the runtime pod templates ConfigMaps carry, as the models of
+/// <see cref="WorkloadModels"/> describe them.
 /// </summary>
 public static class WorkloadExtractor
 {
-    /// <summary>Tekton pod templates in config-defaults, and which of their keys Tekton reads.</summary>
-    private static readonly Dictionary<string, string[]?> TektonTemplateKeys = new(StringComparer.Ordinal)
-    {
-        ["default-pod-template"] = null,
-        // Tekton builds affinity-assistant pods from the template's nodeSelector and tolerations only.
-        ["default-affinity-assistant-pod-template"] = ["nodeSelector", "tolerations"],
-    };
-
-    private static readonly (string From, string To)[] FlyteDefaults =
-        [("default-affinity", "affinity"), ("default-tolerations", "tolerations"), ("default-node-selector", "nodeSelector")];
-
     public static (IReadOnlyList<Workload> Workloads, IReadOnlyList<string> Problems) Extract(IReadOnlyList<RenderedObject> objects)
     {
         var workloads = new List<Workload>();
         var problems = new List<string>();
         foreach (var obj in objects)
         {
-            if (ManifestReader.PodSpecPaths.TryGetValue(obj.Kind, out var specPath) && obj.Kind != "PodTemplate")
+            if (WorkloadModels.Kind(obj.Kind) is { } model && obj.Kind != "PodTemplate")
             {
-                var node = specPath.Aggregate((JsonNode?)obj.Root, (current, step) => current?[step]);
+                var node = model.SpecPath.Aggregate((JsonNode?)obj.Root, (current, step) => current?[step]);
                 if (node is not JsonObject spec)
                     continue;
                 var origin = obj.IsTest ? WorkloadOrigin.Test : obj.Hook is not null ? WorkloadOrigin.Hook : WorkloadOrigin.Object;
-                var prefix = string.Join('.', specPath);
+                var prefix = model.SpecPathText;
                 if (Build(obj.Id, obj.Kind, origin, obj.Source, spec, obj.Duplicates.Where(d => d.Path == prefix || d.Path.StartsWith(prefix + ".", StringComparison.Ordinal)), problems) is { } workload)
                     workloads.Add(workload with { Hook = obj.Hook });
             }
-            else if (obj.Kind == "ConfigMap" && obj.Root["data"] is JsonObject data)
+            else if (obj.Kind == WorkloadModels.ConfigMap && obj.Root["data"] is JsonObject data)
             {
                 workloads.AddRange(RuntimeTemplates(obj, data, problems));
             }
@@ -55,46 +44,44 @@ public static class WorkloadExtractor
         {
             if (value is not JsonValue text || !text.TryGetValue<string>(out var yaml) || yaml.Trim().Length == 0)
                 continue;
-            if (TektonTemplateKeys.TryGetValue(key, out var honoured))
+            if (WorkloadModels.Template(key) is { } model)
             {
                 if (LenientYaml.FirstOrNull(yaml) is not JsonObject template)
                     continue;
-                var spec = honoured is null ? template : Only(template, honoured);
-                if (Build($"{configMap.Id}[{key}]", Scheduling.WorkloadKinds.Pod, WorkloadOrigin.RuntimeTemplate, configMap.Source, spec, [], problems) is { } workload)
-                {
-                    yield return honoured is null ? workload : workload with
-                    {
-                        Note = $"the runtime reads only {string.Join(" and ", honoured)} of this template",
-                    };
-                }
+                var spec = model.Honoured is null ? template : Only(template, model.Honoured);
+                if (Build($"{configMap.Id}[{key}]", WorkloadKinds.Pod, WorkloadOrigin.RuntimeTemplate, configMap.Source, spec, [], problems) is { } workload)
+                    yield return workload with { Note = model.Note };
+                continue;
             }
-            else if (yaml.Contains("default-", StringComparison.Ordinal) && LenientYaml.FirstOrNull(yaml) is JsonObject document)
+            foreach (var defaults in WorkloadModels.ConfigMapDefaultsModels)
             {
-                foreach (var (path, holder) in FlyteDefaultsHolders(document, ""))
+                if (!yaml.Contains(defaults.Prefix, StringComparison.Ordinal) || LenientYaml.FirstOrNull(yaml) is not JsonObject document)
+                    continue;
+                foreach (var (path, holder) in DefaultsHolders(defaults, document, ""))
                 {
                     var spec = new JsonObject();
-                    foreach (var (from, to) in FlyteDefaults)
+                    foreach (var (from, to) in defaults.Fields)
                     {
                         if (holder[from] is { } field)
                             spec[to] = field.DeepClone();
                     }
-                    if (Build($"{configMap.Id}[{key}:{path}]", Scheduling.WorkloadKinds.Pod, WorkloadOrigin.RuntimeTemplate, configMap.Source, spec, [], problems) is { } workload)
+                    if (Build($"{configMap.Id}[{key}:{path}]", WorkloadKinds.Pod, WorkloadOrigin.RuntimeTemplate, configMap.Source, spec, [], problems) is { } workload)
                         yield return workload;
                 }
             }
         }
     }
 
-    /// <summary>Mappings that hold Flyte's default-affinity, default-tolerations or default-node-selector, with their paths.</summary>
-    private static IEnumerable<(string Path, JsonObject Holder)> FlyteDefaultsHolders(JsonObject node, string path)
+    /// <summary>Mappings that hold any of a runtime's default fields, with their paths.</summary>
+    private static IEnumerable<(string Path, JsonObject Holder)> DefaultsHolders(ConfigMapDefaults defaults, JsonObject node, string path)
     {
-        if (FlyteDefaults.Any(pair => node.ContainsKey(pair.From)))
+        if (defaults.Fields.Any(pair => node.ContainsKey(pair.From)))
             yield return (path.Length == 0 ? "(root)" : path, node);
         foreach (var (key, child) in node)
         {
             if (child is JsonObject obj)
             {
-                foreach (var found in FlyteDefaultsHolders(obj, path.Length == 0 ? key : $"{path}.{key}"))
+                foreach (var found in DefaultsHolders(defaults, obj, path.Length == 0 ? key : $"{path}.{key}"))
                     yield return found;
             }
         }
@@ -129,6 +116,6 @@ public static class WorkloadExtractor
                 placement[key] = field.DeepClone();
         }
         var placementDuplicates = duplicates.Where(d => Workload.PlacementKeys.Any(key => d.Path.Contains($".{key}", StringComparison.Ordinal) || d.Key == key)).ToList();
-        return new Workload(id, kind == "DaemonSet" ? Scheduling.WorkloadKinds.DaemonSet : kind, origin, source, podSpec, placement, placementDuplicates);
+        return new Workload(id, kind, origin, source, podSpec, placement, placementDuplicates);
     }
 }

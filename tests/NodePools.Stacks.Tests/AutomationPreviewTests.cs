@@ -8,6 +8,7 @@ using Pulumi;
 using Pulumi.Automation;
 using Pulumi.Automation.Events;
 using Aws = Pulumi.Aws;
+using NodePools.Placement.Facts;
 
 namespace NodePools.Stacks.Tests;
 

@@ -1,5 +1,6 @@
 using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
+using NodePools.Placement.Declaration;
 
 namespace NodePools.Placement.Checks.Rendered;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
+using NodePools.Placement.Declaration;
 
 namespace NodePools.Placement.Checks.Rendered;
 

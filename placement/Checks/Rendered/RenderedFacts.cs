@@ -1,5 +1,6 @@
 using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
+using NodePools.Placement.Declaration;
 
 namespace NodePools.Placement.Checks.Rendered;
 
@@ -15,12 +16,7 @@ internal static class RenderedFacts
     public static string Keys(IEnumerable<PlacementKey> keys) =>
         string.Join(", ", keys.Distinct().Order().Select(Name));
 
-    public static string Name(PlacementKey key) => key switch
-    {
-        PlacementKey.Affinity => "affinity",
-        PlacementKey.Tolerations => "tolerations",
-        _ => "nodeSelector",
-    };
+    public static string Name(PlacementKey key) => SlotStyles.PodFieldName(key);
 
     /// <summary>Why a workload cannot run on each pool, in the scheduler's words.</summary>
     public static string Refusals(WorkloadPlacement workload) =>
@@ -36,12 +32,7 @@ internal static class RenderedFacts
         if (workload.BestExposedPath is not { } best)
             return null;
         var (target, keys) = best;
-        var style = target.Style switch
-        {
-            Declaration.SlotStyle.FlyteDefaults => ", style: flyte-defaults",
-            Declaration.SlotStyle.PodTemplate => ", style: pod-template",
-            _ => "",
-        };
+        var style = target.Descriptor == SlotStyles.Default ? "" : $", style: {target.Descriptor.Name}";
         var selector = keys.Contains(PlacementKey.Affinity) ? "" : ", nodeSelector: true, affinity: false";
         return $"declare a slot at values path {target.Display} (the chart reads {Keys(keys)} there for this workload): "
                + $"{{path: {(target.Path.Length == 0 ? "." : target.Path)}{style}{selector}}}";

@@ -4,6 +4,7 @@ using NodePools.Placement.Input;
 using NodePools.Placement.Manifests;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Scheduling;
+using NodePools.Placement.Explaining;
 
 namespace NodePools.Placement.Tests.Declaration;
 

@@ -1,5 +1,6 @@
 using NodePools.Placement.Input;
 using static NodePools.Placement.Tests.StackText;
+using NodePools.Placement.Facts;
 
 namespace NodePools.Placement.Tests.Declaration;
 

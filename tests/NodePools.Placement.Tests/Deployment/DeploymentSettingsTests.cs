@@ -1,6 +1,7 @@
 using NodePools.Tests.Shared;
 using NodePools.Placement.Deployment;
 using NodePools.Placement.Planning;
+using NodePools.Placement.Declaration;
 
 namespace NodePools.Placement.Tests.Deployment;
 

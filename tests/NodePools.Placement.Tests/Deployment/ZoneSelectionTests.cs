@@ -1,5 +1,6 @@
 using NodePools.Placement.Declaration;
 using NodePools.Placement.Deployment;
+using NodePools.Placement.Facts;
 
 namespace NodePools.Placement.Tests.Deployment;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using NodePools.Placement.Kubernetes;
 using NodePools.Placement.Planning;
 using static NodePools.Placement.Tests.StackText;
+using NodePools.Placement.Facts;
 
 namespace NodePools.Placement.Tests.Planning;
 

@@ -1,6 +1,7 @@
 using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
 using NodePools.Placement.Workloads;
+using NodePools.Placement.Facts;
 
 namespace NodePools.Placement.Tests.Rendering;
 

@@ -1,6 +1,6 @@
 using NodePools.Placement.Declaration;
 
-namespace NodePools.Placement.Deployment;
+namespace NodePools.Placement.Declaration;
 
 /// <summary>
 /// How Helm is told where a chart is: a classic repository is passed as the repository URL beside

@@ -1,4 +1,4 @@
-namespace NodePools.Placement.Planning;
+namespace NodePools.Placement.Facts;
 
 /// <summary>What an EC2 instance type name says about its hardware.</summary>
 public static class InstanceTypes

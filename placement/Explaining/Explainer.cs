@@ -1,8 +1,9 @@
 using System.Text.Json.Serialization;
 using NodePools.Placement.Kubernetes;
 using NodePools.Placement.Manifests;
+using NodePools.Placement.Scheduling;
 
-namespace NodePools.Placement.Scheduling;
+namespace NodePools.Placement.Explaining;
 
 /// <summary>One pod against one node, in the form `nodepools explain` reports it.</summary>
 public sealed record PairExplanation(

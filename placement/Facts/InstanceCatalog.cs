@@ -1,4 +1,4 @@
-namespace NodePools.Placement.Planning;
+namespace NodePools.Placement.Facts;
 
 /// <summary>What an EC2 instance type offers: vCPUs, memory, NVIDIA GPUs, and pods per node with the VPC CNI.</summary>
 public sealed record InstanceShape(int Vcpus, int MemoryMiB, int MaxPods, int NvidiaGpus = 0);

@@ -1,7 +1,6 @@
 using NodePools.Placement.Kubernetes;
-using NodePools.Placement.Kubernetes.Validation;
 
-namespace NodePools.Placement.Manifests;
+namespace NodePools.Placement.Kubernetes.Validation;
 
 /// <summary>A field the API server would reject, and what the scheduler makes of it.</summary>
 public sealed record ApiProblem(string RelativePath, string Message);
