@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NodePools.Placement.Declaration;
 using NodePools.Placement.Deployment;
+using NodePools.Placement.Pipeline;
 using NodePools.Placement.Planning;
 using Pulumi;
 
@@ -11,7 +12,7 @@ namespace NodePools.Components;
 /// PlacedRelease per release, one PodTemplateConfigMap per standalone template, and the stack outputs.
 /// </summary>
 public sealed record StackResources(
-    StackPlan Plan,
+    StackAnalysis Analysis,
     ClusterComponent Cluster,
     NodeNetworkAddons NetworkAddons,
     ClusterDnsAddon Dns,
@@ -21,8 +22,9 @@ public sealed record StackResources(
     ClusterNamespaces Namespaces)
 {
     /// <param name="zones">The availability zones a created VPC spans (<see cref="ZoneSelection"/>); unused with a declared network.</param>
-    public static StackResources Create(StackPlan plan, IReadOnlyList<string> zones)
+    public static StackResources Create(StackAnalysis analysis, IReadOnlyList<string> zones)
     {
+        var plan = analysis.Plan;
         var declaration = plan.Declaration;
         var cluster = new ClusterComponent(declaration.Cluster.Name, declaration.Cluster, zones);
         var role = new NodeRole($"{declaration.Cluster.Name}-nodes");
@@ -107,7 +109,7 @@ public sealed record StackResources(
             }))
             .ToList();
 
-        return new StackResources(plan, cluster, networkAddons, dns, pools, plan.Releases.Select(r => releases[r.Name]).ToList(), templates, namespaces);
+        return new StackResources(analysis, cluster, networkAddons, dns, pools, plan.Releases.Select(r => releases[r.Name]).ToList(), templates, namespaces);
     }
 
     /// <summary>The releases ordered so each comes after those it depends on; otherwise in declaration order.</summary>
@@ -137,7 +139,7 @@ public sealed record StackResources(
                 ["labels"] = pool.Value.Labels,
                 ["taints"] = pool.Value.Taints,
             }),
-        ["placement"] = Plan.Slots.ToDictionary(
+        ["placement"] = Analysis.Slots.ToDictionary(
             slot => slot.Id,
             slot => (object?)slot.Feasible.Select(verdict => verdict.Pool).ToImmutableArray()),
     };

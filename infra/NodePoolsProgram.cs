@@ -2,8 +2,9 @@ using NodePools.Components;
 using NodePools.Placement.Declaration;
 using NodePools.Placement.Deployment;
 using NodePools.Placement.Input;
-using NodePools.Placement.Planning;
+using NodePools.Placement.Pipeline;
 using Pulumi;
+using NodePools.Placement.Checks;
 
 namespace NodePools.Infra;
 
@@ -16,18 +17,18 @@ public static class NodePoolsProgram
 {
     public static async Task<IDictionary<string, object?>> RunAsync(Config config, string project, string stack)
     {
-        var plan = Plan(config, project, stack);
-        var zones = await ZoneDiscovery.ZonesAsync(plan).ConfigureAwait(false);
-        return StackResources.Create(plan, zones).Outputs();
+        var analysis = Plan(config, project, stack);
+        var zones = await ZoneDiscovery.ZonesAsync(analysis.Plan).ConfigureAwait(false);
+        return StackResources.Create(analysis, zones).Outputs();
     }
 
-    /// <summary>Plans the stack from Pulumi config, or stops the program with the reasons (no resources registered).</summary>
-    public static StackPlan Plan(Config config, string project, string stack)
+    /// <summary>Plans and checks the stack from Pulumi config, or stops the program with the reasons (no resources registered).</summary>
+    public static StackAnalysis Plan(Config config, string project, string stack)
     {
-        StackPlan plan;
+        StackAnalysis plan;
         try
         {
-            plan = StackPlanner.PlanFromConfig(project, stack, config.Get, DeclarationParser.Region(new Config("aws").Get("region")));
+            plan = StackPipeline.Check(StackPipeline.PlanFromConfig(project, stack, config.Get, DeclarationParser.Region(new Config("aws").Get("region"))));
         }
         catch (InvalidInputException ex)
         {

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using NodePools.Placement.Deployment;
 using NodePools.Placement.Input;
+using NodePools.Placement.Pipeline;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
 using NodePools.Placement.Reports;
 using NodePools.Placement.Review;
 using Pulumi.Automation.Commands.Exceptions;
+using NodePools.Placement.Checks;
 
 namespace NodePools.Stacks;
 
@@ -51,7 +53,7 @@ public static class StackCommands
             {
                 var dir = parse.GetRequiredValue(directory);
                 var stackName = parse.GetRequiredValue(stack);
-                var plan = StackPlanner.PlanFromDirectory(dir, stackName);
+                var plan = StackPipeline.Check(StackPipeline.PlanFromDirectory(dir, stackName));
                 if (forceable && plan.HasErrors)
                 {
                     foreach (var finding in plan.Findings.Where(f => f.Severity == Severity.Error))
@@ -77,14 +79,13 @@ public static class StackCommands
         {
             var dir = parse.GetRequiredValue(directory);
             var stackName = parse.GetRequiredValue(stack);
-            var current = StackPlanner.PlanFromDirectory(dir, stackName);
+            var current = StackPipeline.PlanFromDirectory(dir, stackName);
             var before = StackPlanner.Plan(StackFiles.ReadStackFile(StackFiles.ProjectName(dir), stackName, parse.GetRequiredValue(baseFile)));
-            var placement = StackDiff.Compare(before, current);
-            var mode = parse.GetValue(noRender) ? RenderMode.Never : RenderMode.Auto;
-            var options = new RenderOptions { ChartsDirectory = parse.GetValue(charts) };
-            var renderedBefore = await RenderedPlanner.RunAsync(before, mode, options, cancellation: cancellation);
-            var renderedNow = await RenderedPlanner.RunAsync(current, mode, options, cancellation: cancellation);
-            if (renderedNow.Skipped is { } skipped && mode != RenderMode.Never)
+            var render = RenderSetupFor(parse.GetValue(noRender), parse.GetValue(charts));
+            var renderedBefore = await StackPipeline.AnalyzeAsync(before, render, cancellation: cancellation);
+            var renderedNow = await StackPipeline.AnalyzeAsync(current, render, cancellation: cancellation);
+            var placement = StackPipeline.Review(renderedBefore, renderedNow);
+            if (renderedNow.Skipped is { } skipped && !parse.GetValue(noRender))
                 log.WriteLine($"note: {skipped}");
 
             var steps = new PreviewSteps();
@@ -110,6 +111,18 @@ public static class StackCommands
     }
 
     /// <summary>Maps every outcome to an exit code and a message, never a stack trace.</summary>
+    /// <summary>--no-render and --charts completed into what the pipeline renders with: helm from PATH, when there is one.</summary>
+    private static RenderSetup RenderSetupFor(bool noRender, string? charts)
+    {
+        if (noRender)
+            return RenderSetup.Skip("rendering was turned off (--no-render): only the declared slots were checked");
+        if (charts is not null && !Directory.Exists(charts))
+            throw new InvalidInputException(new InputError(charts, "--charts", "no such folder: it should hold the charts (helm pull --untar output or .tgz files)"));
+        return HelmRunner.Locate() is { } helm
+            ? RenderSetup.With(helm, new RenderOptions { ChartsDirectory = charts }, required: false)
+            : RenderSetup.Skip("helm is not on PATH: the charts were not rendered, so only the declared slots were checked (install helm, or pass --no-render to say so)");
+    }
+
     private static async Task<int> Guarded(TextWriter log, Func<Task<int>> action)
     {
         try

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using NodePools.Placement.Pipeline;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
 using NodePools.Tests.Shared;
@@ -26,7 +27,7 @@ public class RenderingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _plan = StackPlanner.PlanFromDirectory(Repository.Root, "prod");
+        _plan = StackPipeline.PlanFromDirectory(Repository.Root, "prod");
         _options = new RenderOptions { ChartsDirectory = Environment.GetEnvironmentVariable("NODEPOOLS_CHARTS") };
     }
 
@@ -34,7 +35,8 @@ public class RenderingBenchmarks
     [Benchmark]
     public int RenderProd()
     {
-        var rendered = RenderedPlanner.RunAsync(_plan!, RenderMode.Always, _options!).GetAwaiter().GetResult();
-        return rendered.Evaluation?.Workloads.Count ?? 0;
+        var helm = HelmRunner.Locate() ?? throw new InvalidOperationException("helm is not on PATH");
+        var analysis = StackPipeline.AnalyzeAsync(_plan!, RenderSetup.With(helm, _options!, required: true)).GetAwaiter().GetResult();
+        return analysis.Rendered?.Workloads.Count ?? 0;
     }
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using NodePools.Cli.Rendering;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Reports;
-using NodePools.Placement.Review;
+using NodePools.Placement.Pipeline;
 
 namespace NodePools.Cli.Commands;
 
@@ -41,24 +41,17 @@ public static class DiffCommand
         RenderRequest render, CancellationToken cancellation)
     {
         var project = StackFiles.ProjectName(directory);
-        var current = StackPlanner.PlanFromDirectory(directory, stack);
+        var current = StackPipeline.PlanFromDirectory(directory, stack);
         var before = StackPlanner.Plan(StackFiles.ReadStackFile(project, stack, baseFile));
-        var diff = StackDiff.Compare(before, current);
-        var renderedBefore = await render.RunAsync(context, before, cancellation);
-        var renderedNow = await render.RunAsync(context, current, cancellation);
-        var report = DiffReport.From(diff, current, baseFile).WithRendering(renderedBefore, renderedNow);
-        switch (format)
+        var analysisBefore = await render.AnalyzeAsync(context, before, cancellation);
+        var analysisNow = await render.AnalyzeAsync(context, current, cancellation);
+        var diff = StackPipeline.Review(analysisBefore, analysisNow);
+        var report = DiffReport.From(diff, current, baseFile).WithRendering(analysisBefore, analysisNow);
+        new ReportWriters(() => DiffTable.Render(context.Console, report))
         {
-            case OutputFormat.Json:
-                context.Output.WriteLine(ReportJson.Serialize(report));
-                break;
-            case OutputFormat.Markdown:
-                context.Output.Write(DiffMarkdown.Render(report));
-                break;
-            default:
-                DiffTable.Render(context.Console, report);
-                break;
-        }
+            Markdown = () => context.Output.Write(DiffMarkdown.Render(report)),
+            Json = () => context.Output.WriteLine(ReportJson.Serialize(report)),
+        }.Write(format);
         return diff.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
     }
 }

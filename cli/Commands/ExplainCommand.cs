@@ -66,21 +66,17 @@ public static class ExplainCommand
 
         var matrix = ExplainMatrix.Build(nodes.Items, pods.Items, options);
         WriteNotes(context, matrix);
-        switch (format)
+        new ReportWriters(() =>
         {
-            case OutputFormat.Json:
-                ExplainJson.WritePairs(context.OutputStream(), matrix);
-                break;
-            case OutputFormat.Summary:
-                ExplainJson.WriteSummaries(context.OutputStream(), matrix);
-                break;
-            default:
-                if (matrix.NodeCount <= MatrixNodes && matrix.PodCount <= MatrixPods)
-                    ExplainTable.Render(context.Console, Pairs(matrix), nodes.Items.Select(node => node.Metadata.Name ?? "").ToList());
-                else
-                    ExplainTable.RenderSummary(context.Console, matrix);
-                break;
-        }
+            if (matrix.NodeCount <= MatrixNodes && matrix.PodCount <= MatrixPods)
+                ExplainTable.Render(context.Console, Pairs(matrix), nodes.Items.Select(node => node.Metadata.Name ?? "").ToList());
+            else
+                ExplainTable.RenderSummary(context.Console, matrix);
+        })
+        {
+            Json = () => ExplainJson.WritePairs(context.OutputStream(), matrix),
+            Summary = () => ExplainJson.WriteSummaries(context.OutputStream(), matrix),
+        }.Write(format);
         return ExitCodes.Ok;
     }
 

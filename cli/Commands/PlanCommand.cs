@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using NodePools.Cli.Rendering;
-using NodePools.Placement.Planning;
+using NodePools.Placement.Pipeline;
 using NodePools.Placement.Reports;
 
 namespace NodePools.Cli.Commands;
@@ -40,21 +40,14 @@ public static class PlanCommand
     internal static async Task<int> RunAsync(CliContext context, string directory, string stack, OutputFormat format, bool findingsOnly,
         RenderRequest render, CancellationToken cancellation)
     {
-        var plan = StackPlanner.PlanFromDirectory(directory, stack);
-        var rendered = await render.RunAsync(context, plan, cancellation);
-        var report = PlanReport.From(rendered);
-        switch (format)
+        var plan = StackPipeline.PlanFromDirectory(directory, stack);
+        var analysis = await render.AnalyzeAsync(context, plan, cancellation);
+        var report = PlanReport.From(analysis);
+        new ReportWriters(() => PlanTable.Render(context.Console, report, findingsOnly))
         {
-            case OutputFormat.Json:
-                context.Output.WriteLine(ReportJson.Serialize(report));
-                break;
-            case OutputFormat.Markdown:
-                context.Output.Write(PlanMarkdown.Render(report, findingsOnly));
-                break;
-            default:
-                PlanTable.Render(context.Console, report, findingsOnly);
-                break;
-        }
-        return rendered.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
+            Markdown = () => context.Output.Write(PlanMarkdown.Render(report, findingsOnly)),
+            Json = () => context.Output.WriteLine(ReportJson.Serialize(report)),
+        }.Write(format);
+        return analysis.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
     }
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using NodePools.Placement.Input;
+using NodePools.Placement.Pipeline;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
 
@@ -44,23 +46,47 @@ internal sealed class RenderArguments
         parse.GetValue(Charts));
 }
 
-/// <summary>What the user asked of rendering.</summary>
+/// <summary>Whether plan, check and diff render the charts: when helm is on PATH (auto), always, or never.</summary>
+internal enum RenderMode { Auto, Always, Never }
+
+/// <summary>
+/// What the user asked of rendering, completed into what the pipeline runs with (helm found, the
+/// charts folder checked) or refused with the flag that asked for it.
+/// </summary>
 internal sealed record RenderRequest(RenderMode Mode, string? ChartsDirectory)
 {
     public static readonly RenderRequest Never = new(RenderMode.Never, null);
 
-    /// <summary>Renders the plan's releases as asked, telling progress and skips on the error stream.</summary>
-    public async Task<RenderedPlan> RunAsync(CliContext context, StackPlan plan, CancellationToken cancellation)
+    /// <summary>Finds helm and checks the charts folder; says why rendering is skipped, or refuses what cannot run.</summary>
+    /// <param name="requiredBy">The flag or command that needs helm, and why, for the error when it is missing.</param>
+    public RenderSetup Complete(Func<HelmRunner?>? locateHelm = null, (string Key, string Why)? requiredBy = null)
     {
-        var options = new RenderOptions { ChartsDirectory = ChartsDirectory };
-        var rendered = await RenderedPlanner.RunAsync(plan, Mode, options, Mode == RenderMode.Never ? null : new SyncProgress(context.Error), cancellation);
-        if (rendered.Skipped is { } reason && Mode != RenderMode.Never)
+        if (Mode == RenderMode.Never)
+            return RenderSetup.Skip("rendering was turned off (--no-render): only the declared slots were checked");
+        if (ChartsDirectory is { } charts && !Directory.Exists(charts))
+            throw new InvalidInputException(new InputError(charts, "--charts", "no such folder: it should hold the charts (helm pull --untar output or .tgz files)"));
+        if ((locateHelm ?? HelmRunner.Locate)() is not { } helm)
+        {
+            var (key, why) = requiredBy ?? ("--render", "install helm 3.8 or later to render the charts");
+            return Mode == RenderMode.Always
+                ? throw new InvalidInputException(new InputError("helm", key, $"helm is not on PATH (or NODEPOOLS_HELM): {why}"))
+                : RenderSetup.Skip("helm is not on PATH: the charts were not rendered, so only the declared slots were checked (install helm, or pass --no-render to say so)");
+        }
+        return RenderSetup.With(helm, new RenderOptions { ChartsDirectory = ChartsDirectory }, required: Mode == RenderMode.Always);
+    }
+
+    /// <summary>Runs the stack through the pipeline as asked, telling progress and skips on the error stream.</summary>
+    public async Task<StackAnalysis> AnalyzeAsync(CliContext context, StackPlan plan, CancellationToken cancellation)
+    {
+        var setup = Complete();
+        var analysis = await StackPipeline.AnalyzeAsync(plan, setup, Mode == RenderMode.Never ? null : new SyncProgress(context.Error), cancellation);
+        if (analysis.Skipped is { } reason && Mode != RenderMode.Never)
             context.Error.WriteLine($"note: {reason}");
-        return rendered;
+        return analysis;
     }
 
     /// <summary>Progress written as it happens (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
-    private sealed class SyncProgress(TextWriter error) : IProgress<string>
+    internal sealed class SyncProgress(TextWriter error) : IProgress<string>
     {
         public void Report(string value)
         {

@@ -2,8 +2,7 @@ using System.CommandLine;
 using NodePools.Cli.Rendering;
 using NodePools.Placement.Discovery;
 using NodePools.Placement.Input;
-using NodePools.Placement.Planning;
-using NodePools.Placement.Rendering;
+using NodePools.Placement.Pipeline;
 using NodePools.Placement.Reports;
 
 namespace NodePools.Cli.Commands;
@@ -38,18 +37,14 @@ public static class SlotsCommand
     internal static async Task<int> RunAsync(CliContext context, string directory, string stack, string release, string? charts, OutputFormat format,
         CancellationToken cancellation)
     {
-        var plan = StackPlanner.PlanFromDirectory(directory, stack);
-        if (charts is not null && !Directory.Exists(charts))
-            throw new InvalidInputException(new InputError(charts, "--charts", "no such folder: it should hold the charts (helm pull --untar output or .tgz files)"));
-        var helm = HelmRunner.Locate()
-            ?? throw new InvalidInputException(new InputError("helm", "slots", "helm is not on PATH (or NODEPOOLS_HELM): discovery renders the chart, so it needs helm 3.8 or later"));
-        var discovery = await SlotDiscovery.RunAsync(plan, release, helm, new RenderOptions { ChartsDirectory = charts },
-            new Progress(context.Error), cancellation);
+        var plan = StackPipeline.PlanFromDirectory(directory, stack);
+        var setup = new RenderRequest(RenderMode.Always, charts).Complete(requiredBy: ("slots", "discovery renders the chart, so it needs helm 3.8 or later"));
+        var discovery = await StackPipeline.DiscoverAsync(plan, release, setup.Helm!, setup.Options, new Progress(context.Error), cancellation);
         var report = SlotsReport.From(discovery, SlotSuggestion.From(discovery));
-        if (format == OutputFormat.Json)
-            context.Output.WriteLine(ReportJson.Serialize(report));
-        else
-            SlotsTable.Render(context.Console, report);
+        new ReportWriters(() => SlotsTable.Render(context.Console, report))
+        {
+            Json = () => context.Output.WriteLine(ReportJson.Serialize(report)),
+        }.Write(format);
         return ExitCodes.Ok;
     }
 

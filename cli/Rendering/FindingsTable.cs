@@ -1,5 +1,6 @@
 using NodePools.Placement.Reports;
 using Spectre.Console;
+using NodePools.Placement.Checks;
 
 namespace NodePools.Cli.Rendering;
 

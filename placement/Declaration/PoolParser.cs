@@ -1,5 +1,4 @@
 using NodePools.Placement.Kubernetes;
-using NodePools.Placement.Planning;
 using NodePools.Placement.Facts;
 
 namespace NodePools.Placement.Declaration;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using NodePools.Placement.Kubernetes;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Scheduling;
+using NodePools.Placement.Verdicts;
 
 namespace NodePools.Placement.Deployment;
 
@@ -44,7 +45,7 @@ public static class ClusterAddonSettings
     public static IReadOnlyList<string> CoreDnsPools(StackPlan plan)
     {
         var pod = SchedulingPod.From("kube-system/coredns", "Deployment", CoreDnsPod, SchedulingOptions.Eks);
-        return plan.Pools.Where(pool => Scheduler.Evaluate(pod, pool.NodeTemplate).Schedulable).Select(pool => pool.Name).ToList();
+        return PoolVerdicts.Fitting(pod, plan.Pools);
     }
 
     /// <summary>

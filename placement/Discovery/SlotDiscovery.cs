@@ -36,20 +36,20 @@ public static class SlotDiscovery
 
         using var gate = new SemaphoreSlim(options.Parallelism);
         var renderer = new ReleaseRenderer(helm, options, gate);
-        var (chart, problem) = await renderer.ResolveAsync(release.Spec, cancellation).ConfigureAwait(false);
-        if (chart is null)
-            throw new InvalidInputException(new InputError(plan.Declaration.Source, $"{plan.Declaration.Project}:releases.{release.Name}", problem!));
-
         var kubeVersion = plan.Declaration.Cluster.Version;
-        var final = await renderer.TemplateAsync(release.Spec, chart, release.Values, kubeVersion, cancellation).ConfigureAwait(false);
-        if (!final.Succeeded)
-            throw new InvalidInputException(new InputError(plan.Declaration.Source, $"{plan.Declaration.Project}:releases.{release.Name}.values",
-                $"chart {release.Spec.Chart} {release.Spec.Version} refuses the values: {final.Message}"));
-        var (workloads, _) = WorkloadExtractor.Extract(RenderedManifest.Read(final.Output).Objects);
+        var (prepared, failure) = await renderer.PrepareAsync(release, kubeVersion, cancellation).ConfigureAwait(false);
+        if (prepared is null)
+        {
+            throw failure!.Status == RenderStatus.Rejected
+                ? new InvalidInputException(new InputError(plan.Declaration.Source, $"{plan.Declaration.Project}:releases.{release.Name}.values",
+                    $"chart {release.Spec.Chart} {release.Spec.Version} refuses the values: {failure.Message}"))
+                : new InvalidInputException(new InputError(plan.Declaration.Source, $"{plan.Declaration.Project}:releases.{release.Name}", failure.Message!));
+        }
+        var workloads = RenderedReleases.Workloads(prepared.Output);
 
-        var exposed = PlacementTargets.Discover(ChartFiles.DefaultValues(chart.Path));
+        var exposed = prepared.Exposed;
         var targets = exposed.Targets
-            .Concat(release.Slots.Select(slot => new PlacementTarget(slot.Spec.Path, slot.Spec.Style)))
+            .Concat(prepared.DeclaredTargets)
             .DistinctBy(t => (t.Path, t.Style))
             .ToList();
         progress?.Report($"{release.Name}: {workloads.Count} workload(s); trying {targets.Count} values path(s)");
@@ -57,8 +57,9 @@ public static class SlotDiscovery
         var refused = new List<string>();
         var paths = await Task.WhenAll(targets.Select(async target =>
         {
-            var (render, _) = await renderer.MarkAsync(release.Spec, chart, release.Values, [target], exposed.Default, kubeVersion, cancellation, returnWorkloads: false)
+            var marked = await renderer.MarkAsync(release.Spec, prepared.Chart, release.Values, [target], exposed.Default, kubeVersion, cancellation)
                 .ConfigureAwait(false);
+            var (render, _) = RenderedReleases.Read(marked);
             if (render.Failure is { } failure)
             {
                 lock (refused)

@@ -10,7 +10,7 @@ namespace NodePools.Placement.Input;
     RespectNullableAnnotations = true,
     Converters = [typeof(LenientStringConverter)])]
 [JsonSerializable(typeof(Node))]
-[JsonSerializable(typeof(NodePools.Placement.Manifests.ManifestObject))]
+[JsonSerializable(typeof(ManifestObject))]
 [JsonSerializable(typeof(PodSpec))]
 [JsonSerializable(typeof(PodTemplateSpec))]
 [JsonSerializable(typeof(ObjectMeta))]

@@ -8,19 +8,16 @@ namespace NodePools.Placement.Planning;
 
 /// <summary>
 /// Everything derived from a declaration: per pool its node group settings and node template, per
-/// release its final values, per slot its placement and where it can run, and the findings. The
-/// Pulumi layer and every report read this; none of them derive anything again.
+/// release its final values, per slot its placement and the pod it describes. The Pulumi layer and
+/// every later stage read this; none of them derive anything again.
 /// </summary>
 public sealed record StackPlan(
     StackDeclaration Declaration,
     IReadOnlyList<PoolPlan> Pools,
     IReadOnlyList<ReleasePlan> Releases,
-    IReadOnlyList<PodTemplateConfigMapPlan> PodTemplates,
-    IReadOnlyList<Finding> Findings)
+    IReadOnlyList<PodTemplateConfigMapPlan> PodTemplates)
 {
     public IEnumerable<SlotPlan> Slots => Releases.SelectMany(release => release.Slots).Concat(PodTemplates.Select(template => template.Slot));
-
-    public bool HasErrors => Findings.Any(finding => finding.Severity == Severity.Error);
 
     public PoolPlan Pool(string name) => Pools.First(pool => pool.Spec.Name == name);
 }
@@ -66,22 +63,8 @@ public sealed record PodTemplateConfigMapPlan(PodTemplateConfigMapSpec Spec, str
     public IReadOnlyList<string> TargetPools { get; } = Spec.Intent.NamedPools.Distinct().ToList();
 }
 
-/// <summary>
-/// One slot: the placement derived from its intent, the pod it describes to the simulation, and
-/// where that pod can and cannot run.
-/// </summary>
-public sealed record SlotPlan(
-    string Id,
-    SlotSpec Spec,
-    DerivedPlacement Placement,
-    SchedulingPod Pod,
-    IReadOnlyList<SlotVerdict> Verdicts)
-{
-    public IEnumerable<SlotVerdict> Feasible => Verdicts.Where(verdict => verdict.Verdict.Schedulable);
-}
-
-/// <summary>The slot against one pool's node template.</summary>
-public sealed record SlotVerdict(string Pool, PairVerdict Verdict);
+/// <summary>One slot: the placement derived from its intent, and the pod it describes to the simulation.</summary>
+public sealed record SlotPlan(string Id, SlotSpec Spec, DerivedPlacement Placement, SchedulingPod Pod);
 
 /// <summary>What is written into values for one slot.</summary>
 public sealed record DerivedPlacement(Affinity? Affinity, IReadOnlyList<Toleration> Tolerations, IReadOnlyDictionary<string, string>? NodeSelector);

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using NodePools.Placement.Checks;
 using NodePools.Placement.Declaration;
 using NodePools.Placement.Input;
 using NodePools.Placement.Kubernetes;
@@ -8,19 +7,11 @@ using NodePools.Placement.Scheduling;
 namespace NodePools.Placement.Planning;
 
 /// <summary>
-/// Declaration in, plan out: derive every slot's placement, write it into its release's values,
-/// evaluate every slot against every pool's node template, and run the checks.
+/// Declaration in, plan out: every pool's node template, every slot's placement written into its
+/// release's values, and the pod each slot describes to the scheduling simulation.
 /// </summary>
 public static class StackPlanner
 {
-    /// <summary>Reads Pulumi.yaml (for the project name) and Pulumi.STACK.yaml from a directory, and plans.</summary>
-    public static StackPlan PlanFromDirectory(string directory, string stack) =>
-        Plan(StackFiles.Read(directory, stack));
-
-    /// <summary>Plans from Pulumi config values (the program's path), with the same parser and checks.</summary>
-    public static StackPlan PlanFromConfig(string project, string stack, Func<string, string?> configJson, string? region = null) =>
-        Plan(DeclarationParser.FromConfigValues(project, stack, configJson, region));
-
     public static StackPlan Plan(StackDeclaration declaration)
     {
         var pools = declaration.Pools.Select(pool => new PoolPlan(pool, NodeTemplates.For(pool, declaration.Cluster))).ToList();
@@ -34,7 +25,7 @@ public static class StackPlanner
             {
                 var placement = PlacementDeriver.Derive(slot, declaration.Pools);
                 ValuesWriter.Write(values, slot, placement);
-                slots.Add(Simulate($"{release.Name}/{(slot.Path.Length == 0 ? "(root)" : slot.Path)}", slot, placement, pools));
+                slots.Add(Describe($"{release.Name}/{(slot.Path.Length == 0 ? "(root)" : slot.Path)}", slot, placement));
             }
             releases.Add(new ReleasePlan(release, values, slots));
         }
@@ -44,14 +35,14 @@ public static class StackPlanner
             var slot = new SlotSpec { Path = "", Style = SlotStyle.PodTemplate, Intent = template.Intent };
             var placement = PlacementDeriver.Derive(template.Intent, declaration.Pools);
             return new PodTemplateConfigMapPlan(template, ValuesWriter.PodTemplateYaml(placement),
-                Simulate($"configmap/{template.Namespace}/{template.Name}", slot, placement, pools));
+                Describe($"configmap/{template.Namespace}/{template.Name}", slot, placement));
         }).ToList();
 
-        var plan = new StackPlan(declaration, pools, releases, templates, []);
-        return plan with { Findings = StackChecks.Run(plan) };
+        return new StackPlan(declaration, pools, releases, templates);
     }
 
-    private static SlotPlan Simulate(string id, SlotSpec slot, DerivedPlacement placement, IReadOnlyList<PoolPlan> pools)
+    /// <summary>The pod a slot describes: its placement, its requests, and a DaemonSet's or a Pod's kind.</summary>
+    private static SlotPlan Describe(string id, SlotSpec slot, DerivedPlacement placement)
     {
         var spec = new PodSpec
         {
@@ -63,7 +54,6 @@ public static class StackPlanner
                 : [new Container { Name = "main", Resources = new ResourceRequirements { Requests = slot.Requests.ToDictionary() } }],
         };
         var pod = SchedulingPod.From(id, slot.DaemonSet ? WorkloadKinds.DaemonSet : WorkloadKinds.Pod, spec, SchedulingOptions.Eks);
-        var verdicts = pools.Select(pool => new SlotVerdict(pool.Name, Scheduler.Evaluate(pod, pool.NodeTemplate))).ToList();
-        return new SlotPlan(id, slot, placement, pod, verdicts);
+        return new SlotPlan(id, slot, placement, pod);
     }
 }

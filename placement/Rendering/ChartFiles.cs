@@ -1,7 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
-using NodePools.Placement.Workloads;
+using NodePools.Placement.Input;
 
 namespace NodePools.Placement.Rendering;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using NodePools.Placement.Declaration;
-using NodePools.Placement.Deployment;
 
 namespace NodePools.Placement.Rendering;
 

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using NodePools.Placement.Declaration;
 using NodePools.Placement.Input;
-using NodePools.Placement.Workloads;
 
 namespace NodePools.Placement.Rendering;
 
@@ -15,12 +13,12 @@ public sealed record Marker(string Token, PlacementTarget Target, PlacementKey K
 /// term, each carrying the token. A key whose default has another shape (a preset string or object,
 /// as Argo CD's global.affinity) is left alone: writing a Kubernetes affinity there would break the chart.
 /// </summary>
-public static partial class Markers
+public static class Markers
 {
     public const string LabelKey = "nodepools.io/marker";
 
-    [GeneratedRegex(@"np-marker-(\d{4})")]
-    private static partial Regex TokenPattern();
+    /// <summary>Every token starts so; <c>Workloads.MarkerReach</c> finds them again in what helm rendered.</summary>
+    public const string TokenPrefix = "np-marker-";
 
     /// <summary>Writes markers for every target into a copy of the values; returns the copy and the markers.</summary>
     public static (JsonObject Values, IReadOnlyList<Marker> Markers) Apply(JsonObject values, IEnumerable<PlacementTarget> targets, Func<string, JsonNode?>? defaults = null)
@@ -58,28 +56,7 @@ public static partial class Markers
         return (copy, markers);
     }
 
-    /// <summary>The tokens found in a piece of rendered text.</summary>
-    public static IEnumerable<string> Tokens(string text) =>
-        text.Contains("np-marker-", StringComparison.Ordinal) ? TokenPattern().Matches(text).Select(match => match.Value) : [];
-
-    /// <summary>For each marker, the keys of the workloads it reached, by workload.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<Marker>> Reach(IReadOnlyList<Workload> workloads, IReadOnlyList<Marker> markers)
-    {
-        var reach = new Dictionary<string, IReadOnlyList<Marker>>(StringComparer.Ordinal);
-        foreach (var workload in workloads)
-        {
-            var found = new List<Marker>();
-            foreach (var key in SlotStyles.Keys)
-            {
-                var tokens = Tokens(workload.PlacementText(SlotStyles.PodFieldName(key))).ToHashSet(StringComparer.Ordinal);
-                found.AddRange(markers.Where(marker => marker.Key == key && tokens.Contains(marker.Token)));
-            }
-            reach[workload.Id] = found;
-        }
-        return reach;
-    }
-
-    private static string Token(int index) => $"np-marker-{index:D4}";
+    private static string Token(int index) => $"{TokenPrefix}{index:D4}";
 
     /// <summary>Whether a marker of this key can stand where the chart's default is.</summary>
     private static bool Fits(PlacementKey key, JsonNode? existing) => existing switch

@@ -1,34 +1,47 @@
 using System.Text.Json.Nodes;
 using NodePools.Placement.Declaration;
 using NodePools.Placement.Planning;
-using NodePools.Placement.Workloads;
 
 namespace NodePools.Placement.Rendering;
 
 /// <summary>
 /// Renders one release as Helm would install it (<c>helm template</c> with its final values, the
-/// cluster's Kubernetes version, hooks and test pods included), then twice more with markers.
+/// cluster's Kubernetes version, hooks and test pods included), then twice more with markers. It
+/// returns what helm wrote; <c>Workloads.RenderedReleases</c> reads it.
 /// Every helm process passes through the shared gate, so a stack's releases render in parallel
 /// without overrunning the machine.
 /// </summary>
 public sealed class ReleaseRenderer(HelmRunner helm, RenderOptions options, SemaphoreSlim gate)
 {
-    public async Task<ReleaseRender> RenderAsync(ReleasePlan release, string kubeVersion, CancellationToken cancellation)
+    public async Task<ReleaseOutput> RenderAsync(ReleasePlan release, string kubeVersion, CancellationToken cancellation)
+    {
+        var (prepared, failure) = await PrepareAsync(release, kubeVersion, cancellation).ConfigureAwait(false);
+        if (prepared is null)
+            return failure!;
+        var (chart, output, exposed) = (prepared.Chart, prepared.Output, prepared.Exposed);
+        if (!options.Markers)
+            return new ReleaseOutput(release.Name, RenderStatus.Rendered, null, chart.Origin, output, null, null);
+
+        var declaredTargets = prepared.DeclaredTargets;
+        var declared = MarkAsync(release.Spec, chart, release.Values, declaredTargets, null, kubeVersion, cancellation);
+        var everywhere = MarkAsync(release.Spec, chart, release.Values, exposed.Targets.Concat(declaredTargets).DistinctBy(t => (t.Path, t.Style)), exposed.Default, kubeVersion, cancellation);
+        return new ReleaseOutput(release.Name, RenderStatus.Rendered, null, chart.Origin, output,
+            await declared.ConfigureAwait(false), await everywhere.ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The first half of every render: the chart resolved, rendered with the release's final values,
+    /// and the placement paths its values expose. Null with the failure when the chart cannot be had
+    /// or refuses the values.
+    /// </summary>
+    public async Task<(PreparedRelease? Prepared, ReleaseOutput? Failure)> PrepareAsync(ReleasePlan release, string kubeVersion, CancellationToken cancellation)
     {
         var (chart, problem) = await Gated(() => ChartSource.ResolveAsync(release.Spec, options, helm, cancellation), cancellation).ConfigureAwait(false);
         if (chart is null)
-            return ReleaseRender.Failed(release.Name, RenderStatus.Unavailable, problem!);
-
+            return (null, ReleaseOutput.Failed(release.Name, RenderStatus.Unavailable, problem!));
         var final = await TemplateAsync(release.Spec, chart, release.Values, kubeVersion, cancellation).ConfigureAwait(false);
         if (!final.Succeeded)
-            return ReleaseRender.Failed(release.Name, RenderStatus.Rejected, final.Message, chart.Origin);
-
-        var (objects, unreadable) = RenderedManifest.Read(final.Output);
-        var (workloads, invalid) = WorkloadExtractor.Extract(objects);
-        if (!options.Markers)
-            return new ReleaseRender(release.Name, RenderStatus.Rendered, null, chart.Origin, objects, workloads, [.. unreadable, .. invalid], null, null);
-
-        var declaredTargets = release.Slots.Select(slot => new PlacementTarget(slot.Spec.Path, slot.Spec.Style)).ToList();
+            return (null, ReleaseOutput.Failed(release.Name, RenderStatus.Rejected, final.Message, chart.Origin));
         PlacementTargets exposed;
         try
         {
@@ -38,33 +51,21 @@ public sealed class ReleaseRenderer(HelmRunner helm, RenderOptions options, Sema
         {
             exposed = PlacementTargets.Discover([]);
         }
-        var declared = MarkAsync(release.Spec, chart, release.Values, declaredTargets, null, kubeVersion, cancellation);
-        var everywhere = MarkAsync(release.Spec, chart, release.Values, exposed.Targets.Concat(declaredTargets).DistinctBy(t => (t.Path, t.Style)), exposed.Default, kubeVersion, cancellation);
-        return new ReleaseRender(release.Name, RenderStatus.Rendered, null, chart.Origin, objects, workloads, [.. unreadable, .. invalid],
-            await declared.ConfigureAwait(false), await everywhere.ConfigureAwait(false));
+        return (new PreparedRelease(release, chart, final.Output, exposed), null);
     }
 
-    /// <summary>Renders with a marker at each target and reads where each marker landed.</summary>
-    public async Task<(MarkerRender Render, IReadOnlyList<Workload> Workloads)> MarkAsync(ReleaseSpec release, LocalChart chart, JsonObject values,
-        IEnumerable<PlacementTarget> targets, Func<string, JsonNode?>? defaults, string kubeVersion, CancellationToken cancellation, bool returnWorkloads)
+    /// <summary>Renders with a marker at each target.</summary>
+    public async Task<MarkedOutput> MarkAsync(ReleaseSpec release, LocalChart chart, JsonObject values,
+        IEnumerable<PlacementTarget> targets, Func<string, JsonNode?>? defaults, string kubeVersion, CancellationToken cancellation)
     {
         var (marked, markers) = Markers.Apply(values, targets, defaults);
         if (markers.Count == 0)
-            return (new MarkerRender([], new Dictionary<string, IReadOnlyList<Marker>>(), null), []);
+            return MarkedOutput.Empty;
         var result = await TemplateAsync(release, chart, marked, kubeVersion, cancellation).ConfigureAwait(false);
-        if (!result.Succeeded)
-            return (MarkerRender.Failed($"the chart refused marker values: {result.Message}"), []);
-        var (objects, _) = RenderedManifest.Read(result.Output);
-        var (workloads, _) = WorkloadExtractor.Extract(objects);
-        return (new MarkerRender(markers, Markers.Reach(workloads, markers), null), returnWorkloads ? workloads : []);
+        return result.Succeeded
+            ? new MarkedOutput(markers, result.Output, null)
+            : MarkedOutput.Failed($"the chart refused marker values: {result.Message}");
     }
-
-    private async Task<MarkerRender> MarkAsync(ReleaseSpec release, LocalChart chart, JsonObject values, IEnumerable<PlacementTarget> targets,
-        Func<string, JsonNode?>? defaults, string kubeVersion, CancellationToken cancellation) =>
-        (await MarkAsync(release, chart, values, targets, defaults, kubeVersion, cancellation, returnWorkloads: false).ConfigureAwait(false)).Render;
-
-    public Task<(LocalChart? Chart, string? Problem)> ResolveAsync(ReleaseSpec release, CancellationToken cancellation) =>
-        Gated(() => ChartSource.ResolveAsync(release, options, helm, cancellation), cancellation);
 
     /// <summary>helm template NAME CHART --namespace NS --kube-version V --values FILE.</summary>
     public Task<HelmResult> TemplateAsync(ReleaseSpec release, LocalChart chart, JsonObject values, string kubeVersion, CancellationToken cancellation) =>

@@ -1,4 +1,5 @@
 using NodePools.Placement.Review;
+using NodePools.Placement.Pipeline;
 
 namespace NodePools.Placement.Reports;
 
@@ -19,8 +20,8 @@ public sealed record DiffReport(
     public string Rendering { get; init; } = "not rendered";
 
     /// <summary>Adds the per-workload placement changes of rendered base and current stacks.</summary>
-    public DiffReport WithRendering(Rendering.RenderedPlan before, Rendering.RenderedPlan after) =>
-        before.Evaluation is { } then && after.Evaluation is { } now
+    public DiffReport WithRendering(StackAnalysis before, StackAnalysis after) =>
+        before.Rendered is { } then && after.Rendered is { } now
             ? this with { Workloads = WorkloadDiff.Compare(then, now), Rendering = "base and current rendered with " + now.Render.HelmVersion }
             : this with { Rendering = "not rendered: " + (after.Skipped ?? before.Skipped) };
 

@@ -1,3 +1,4 @@
+using NodePools.Placement.Checks;
 namespace NodePools.Placement.Reports;
 
 /// <summary>Small helpers for GitHub-flavoured Markdown tables.</summary>

@@ -3,6 +3,9 @@ using NodePools.Placement.Kubernetes;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
 using NodePools.Placement.Facts;
+using NodePools.Placement.Checks;
+using NodePools.Placement.Verdicts;
+using NodePools.Placement.Pipeline;
 
 namespace NodePools.Placement.Reports;
 
@@ -18,21 +21,19 @@ public sealed record PlanReport(
     FindingCounts Summary,
     RenderingReport Rendering)
 {
-    public static PlanReport From(StackPlan plan) => From(RenderedPlan.Unrendered(plan, "not rendered"));
-
-    public static PlanReport From(RenderedPlan rendered)
+    public static PlanReport From(StackAnalysis analysis)
     {
-        var plan = rendered.Plan;
+        var plan = analysis.Plan;
         return new PlanReport(
             plan.Declaration.Project,
             plan.Declaration.Stack,
             new ClusterReport(plan.Declaration.Cluster.Name, plan.Declaration.Cluster.Version),
             plan.Pools.Select(PoolReport.From).ToList(),
-            plan.Slots.Select(SlotReport.From).ToList(),
+            analysis.Verdicts.Slots.Select(SlotReport.From).ToList(),
             plan.Releases.Select(ReleaseReport.From).ToList(),
-            rendered.Findings.Select(FindingReport.From).ToList(),
-            FindingCounts.Of(rendered.Findings),
-            RenderingReport.From(rendered));
+            analysis.Findings.Select(FindingReport.From).ToList(),
+            FindingCounts.Of(analysis.Findings),
+            RenderingReport.From(analysis));
     }
 }
 
@@ -110,7 +111,7 @@ public sealed record SlotReport(
     /// <summary>The pools the slot fits (serialized with the report).</summary>
     public IEnumerable<string> Fits => Verdicts.Where(v => v.Schedulable).Select(v => v.Pool);
 
-    public static SlotReport From(SlotPlan slot) => new(
+    public static SlotReport From(EvaluatedSlot slot) => new(
         slot.Id,
         Declaration.SlotStyles.Of(slot.Spec.Style).Name,
         Describe(slot.Spec.Intent),
@@ -135,7 +136,7 @@ public sealed record SlotReport(
     }
 
     /// <summary>How the slot relates to a pool it fits: required there, preferred there, or merely allowed.</summary>
-    private static string Placed(SlotPlan slot, SlotVerdict verdict)
+    private static string Placed(EvaluatedSlot slot, SlotVerdict verdict)
     {
         if (!verdict.Verdict.Schedulable)
             return "blocked";

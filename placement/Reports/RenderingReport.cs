@@ -1,6 +1,8 @@
-using NodePools.Placement.Checks.Rendered;
+using NodePools.Placement.Checks;
 using NodePools.Placement.Rendering;
 using NodePools.Placement.Workloads;
+using NodePools.Placement.Verdicts;
+using NodePools.Placement.Pipeline;
 
 namespace NodePools.Placement.Reports;
 
@@ -13,10 +15,10 @@ public sealed record RenderingReport(
     IReadOnlyList<ReleaseRenderReport> Releases,
     IReadOnlyList<WorkloadReport> Workloads)
 {
-    public static RenderingReport From(RenderedPlan rendered)
+    public static RenderingReport From(StackAnalysis analysis)
     {
-        if (rendered.Evaluation is not { } evaluation)
-            return new RenderingReport(false, rendered.Skipped, null, 0, [], []);
+        if (analysis.Rendered is not { } evaluation)
+            return new RenderingReport(false, analysis.Skipped, null, 0, [], []);
         return new RenderingReport(
             true,
             null,

@@ -2,6 +2,8 @@ using NodePools.Placement.Deployment;
 using NodePools.Placement.Kubernetes;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Scheduling;
+using NodePools.Placement.Checks;
+using NodePools.Placement.Verdicts;
 
 namespace NodePools.Placement.Review;
 
@@ -11,7 +13,7 @@ namespace NodePools.Placement.Review;
 /// </summary>
 internal static class Hazards
 {
-    public static IEnumerable<Finding> Find(StackPlan before, StackPlan after, IReadOnlyList<PoolChange> changes) =>
+    public static IEnumerable<Finding> Find(StackVerdicts before, StackVerdicts after, IReadOnlyList<PoolChange> changes) =>
         TaintsBeforeTolerations(before, after)
             .Concat(AffinityBeforeLabels(before, after))
             .Concat(Replacements(after, changes))
@@ -19,7 +21,7 @@ internal static class Hazards
             .Concat(MinimumAboveDesired(before, after));
 
     /// <summary>A new NoSchedule/NoExecute taint on a pool whose current pods do not tolerate it today.</summary>
-    private static IEnumerable<Finding> TaintsBeforeTolerations(StackPlan before, StackPlan after)
+    private static IEnumerable<Finding> TaintsBeforeTolerations(StackVerdicts before, StackVerdicts after)
     {
         foreach (var pool in after.Pools)
         {
@@ -37,7 +39,7 @@ internal static class Hazards
                     continue;
                 var releases = running.Select(id => id.Split('/')[0]).Distinct().ToList();
                 var evicts = taint.Effect == TaintEffects.NoExecute;
-                yield return new Finding(evicts ? Severity.Error : Severity.Warning, "taint-before-toleration", $"pool {pool.Name}",
+                yield return new Finding(evicts ? Severity.Error : Severity.Warning, Rules.TaintBeforeToleration.Id, $"pool {pool.Name}",
                     $"gains taint {taint}, which {string.Join(", ", running)} do not tolerate today: "
                     + (evicts
                         ? "NoExecute evicts their running pods the moment the taint lands"
@@ -51,7 +53,7 @@ internal static class Hazards
     }
 
     /// <summary>A slot that now requires a label no pool carried in the base version.</summary>
-    private static IEnumerable<Finding> AffinityBeforeLabels(StackPlan before, StackPlan after)
+    private static IEnumerable<Finding> AffinityBeforeLabels(StackVerdicts before, StackVerdicts after)
     {
         foreach (var slot in after.Slots)
         {
@@ -61,7 +63,7 @@ internal static class Hazards
                 continue;
             var target = slot.Spec.Intent.IsRequired ? string.Join(" or ", slot.Spec.Intent.Pools) : "its pool";
             var existed = before.Pools.Any(p => p.Name == target);
-            yield return new Finding(Severity.Warning, "affinity-before-label", slot.Id,
+            yield return new Finding(Severity.Warning, Rules.AffinityBeforeLabel.Id, slot.Id,
                 $"requires labels that no node carries yet ({Labels(after, target)}): its pods stay Pending until "
                 + (existed ? $"EKS has relabelled the nodes of pool {target}" : $"pool {target} has nodes"))
             {
@@ -72,19 +74,19 @@ internal static class Hazards
         }
     }
 
-    private static string Labels(StackPlan plan, string pool) =>
+    private static string Labels(StackVerdicts plan, string pool) =>
         plan.Pools.FirstOrDefault(p => p.Name == pool) is { } found
             ? string.Join(", ", found.Spec.Labels.Select(l => $"{l.Key}={l.Value}"))
             : pool;
 
-    private static IEnumerable<Finding> Replacements(StackPlan after, IReadOnlyList<PoolChange> changes)
+    private static IEnumerable<Finding> Replacements(StackVerdicts after, IReadOnlyList<PoolChange> changes)
     {
         foreach (var change in changes.Where(c => c.Kind == "changed"))
         {
             var protectedPool = after.Pool(change.Pool).Spec.Protect;
             foreach (var field in change.Fields.Where(f => f.Effect == ChangeEffect.Replace))
             {
-                yield return new Finding(protectedPool ? Severity.Error : Severity.Warning, "pool-replacement", $"pool {change.Pool}",
+                yield return new Finding(protectedPool ? Severity.Error : Severity.Warning, Rules.PoolReplacement.Id, $"pool {change.Pool}",
                     $"{field.Field} changes ({field.Before} → {field.After}): the node group is replaced, every node terminated"
                     + (protectedPool ? "; the pool is protected (stateful), so the deployment would fail or lose data" : ""))
                 {
@@ -96,7 +98,7 @@ internal static class Hazards
         }
     }
 
-    private static IEnumerable<Finding> ShrinkingProtectedPools(StackPlan before, StackPlan after)
+    private static IEnumerable<Finding> ShrinkingProtectedPools(StackVerdicts before, StackVerdicts after)
     {
         foreach (var pool in after.Pools.Where(p => p.Spec.Protect))
         {
@@ -105,7 +107,7 @@ internal static class Hazards
             var (was, now) = (old.Spec.Scaling, pool.Spec.Scaling);
             if (now.Min < was.Min || (now.Desired < was.Desired && !NodeGroupSettings.IgnoresDesiredSize(pool.Spec, after.Declaration.AutoscalerRuns)))
             {
-                yield return new Finding(Severity.Error, "protected-pool-shrink", $"pool {pool.Name}",
+                yield return new Finding(Severity.Error, Rules.ProtectedPoolShrink.Id, $"pool {pool.Name}",
                     $"is protected (stateful) and its size is lowered (min {was.Min} → {now.Min}, desired {was.Desired} → {now.Desired}): "
                     + "EKS terminates nodes at once, ignoring PodDisruptionBudgets")
                 {
@@ -119,7 +121,7 @@ internal static class Hazards
     /// A minimum raised above the desired size the autoscaler owns: the deployment leaves the desired
     /// size as it is on the node group, and EKS refuses a minimum above it.
     /// </summary>
-    private static IEnumerable<Finding> MinimumAboveDesired(StackPlan before, StackPlan after)
+    private static IEnumerable<Finding> MinimumAboveDesired(StackVerdicts before, StackVerdicts after)
     {
         foreach (var pool in after.Pools)
         {
@@ -130,7 +132,7 @@ internal static class Hazards
             var (was, now) = (old.Spec.Scaling, pool.Spec.Scaling);
             if (now.Min <= was.Min || now.Min <= was.Desired)
                 continue;
-            yield return new Finding(Severity.Warning, "min-above-desired", $"pool {pool.Name}",
+            yield return new Finding(Severity.Warning, Rules.MinAboveDesired.Id, $"pool {pool.Name}",
                 $"min rises to {now.Min}, above the desired size of {was.Desired} the stack last set: the autoscaler owns the desired size, "
                 + "the deployment leaves it alone, and EKS refuses a minimum above the node group's current desired size")
             {

@@ -2,6 +2,8 @@ using NodePools.Placement.Declaration;
 using NodePools.Placement.Kubernetes;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Facts;
+using NodePools.Placement.Checks;
+using NodePools.Placement.Verdicts;
 
 namespace NodePools.Placement.Review;
 
@@ -37,7 +39,7 @@ public sealed record StackDiffResult(IReadOnlyList<PoolChange> Pools, IReadOnlyL
 /// </summary>
 public static class StackDiff
 {
-    public static StackDiffResult Compare(StackPlan before, StackPlan after)
+    public static StackDiffResult Compare(StackVerdicts before, StackVerdicts after)
     {
         var pools = PoolChanges(before, after);
         var slots = SlotChanges(before, after);
@@ -49,7 +51,7 @@ public static class StackDiff
         return new StackDiffResult(pools, slots, findings);
     }
 
-    private static List<PoolChange> PoolChanges(StackPlan before, StackPlan after)
+    private static List<PoolChange> PoolChanges(StackVerdicts before, StackVerdicts after)
     {
         var changes = new List<PoolChange>();
         foreach (var pool in after.Pools.Where(p => before.Pools.All(b => b.Name != p.Name)))
@@ -84,7 +86,7 @@ public static class StackDiff
         yield return new("protect", a.Protect.ToString().ToLowerInvariant(), b.Protect.ToString().ToLowerInvariant(), ChangeEffect.InPlace);
     }
 
-    private static List<SlotChange> SlotChanges(StackPlan before, StackPlan after)
+    private static List<SlotChange> SlotChanges(StackVerdicts before, StackVerdicts after)
     {
         var changes = new List<SlotChange>();
         var old = before.Slots.ToDictionary(s => s.Id);

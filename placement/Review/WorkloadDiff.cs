@@ -1,4 +1,5 @@
-using NodePools.Placement.Checks.Rendered;
+using NodePools.Placement.Checks;
+using NodePools.Placement.Verdicts;
 
 namespace NodePools.Placement.Review;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NodePools.Placement.Models;
 using YamlDotNet.Core;
+using NodePools.Placement.Input;
 
 namespace NodePools.Placement.Workloads;
 

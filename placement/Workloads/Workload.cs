@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using NodePools.Placement.Kubernetes;
+using NodePools.Placement.Input;
 
 namespace NodePools.Placement.Workloads;
 

@@ -13,7 +13,7 @@ namespace NodePools.Components.Tests;
 /// <summary>Each component under Pulumi mocks: what it registers is exactly what the plan says.</summary>
 public class ComponentTests
 {
-    private static readonly StackPlan Dev = StackPlanner.PlanFromDirectory(StackConfig.RepositoryRoot, "dev");
+    private static readonly StackPlan Dev = StackPipeline.PlanFromDirectory(StackConfig.RepositoryRoot, "dev");
 
     private static readonly TestOptions Options = new() { IsPreview = false, ProjectName = "node-pools", StackName = "dev" };
 

@@ -13,7 +13,7 @@ public class FreshAccountTests
 {
     public static TheoryData<string> Stacks => ["dev", "prod"];
 
-    private static StackPlan Plan(string stack) => StackPlanner.PlanFromDirectory(StackConfig.RepositoryRoot, stack);
+    private static StackPlan Plan(string stack) => StackPipeline.PlanFromDirectory(StackConfig.RepositoryRoot, stack);
 
     private const string NodeGroup = "aws:eks/nodeGroup:NodeGroup";
     private const string Addon = "aws:eks/addon:Addon";

@@ -20,7 +20,7 @@ public class ProgramTests
         var mocks = new EchoMocks();
         var (_, outputs) = await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, ProjectName = "node-pools", StackName = stack },
             () => NodePoolsProgram.RunAsync(new Config(), "node-pools", stack));
-        return (mocks, outputs, StackPlanner.PlanFromDirectory(StackConfig.RepositoryRoot, stack));
+        return (mocks, outputs, StackPipeline.PlanFromDirectory(StackConfig.RepositoryRoot, stack));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using NodePools.Placement.Declaration;
 using NodePools.Placement.Input;
+using NodePools.Placement.Pipeline;
 using NodePools.Placement.Planning;
 
 namespace NodePools.Placement.Tests;
@@ -43,6 +44,9 @@ internal static class StackText
         DeclarationParser.FromStackFile(Project, "test", StructuredText.Parse("Pulumi.test.yaml", File(body, withCluster, cluster))[0]);
 
     public static StackPlan Plan(string body, string cluster = NoAutoscaler) => StackPlanner.Plan(Parse(body, cluster: cluster));
+
+    /// <summary>The plan, every slot's verdicts and the declaration's findings, as `nodepools check --no-render` has them.</summary>
+    public static StackAnalysis Check(string body, string cluster = NoAutoscaler) => StackPipeline.Check(Plan(body, cluster));
 
     public static IReadOnlyList<InputError> Errors(string body, bool withCluster = true) =>
         Assert.Throws<InvalidInputException>(() => Parse(body, withCluster)).Errors;

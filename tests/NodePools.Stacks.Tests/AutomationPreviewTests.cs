@@ -27,7 +27,7 @@ public class AutomationPreviewTests
 
     private static NodeGroupSettings WorkerPool()
     {
-        var plan = StackPlanner.PlanFromDirectory(StackConfig.RepositoryRoot, "dev");
+        var plan = StackPipeline.PlanFromDirectory(StackConfig.RepositoryRoot, "dev");
         return NodeGroupSettings.For(plan.Pools.Single(pool => pool.Name == "worker"), plan.Declaration);
     }
 

@@ -1,7 +1,9 @@
 using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
+using NodePools.Placement.Checks;
+using NodePools.Placement.Verdicts;
 
-namespace NodePools.Placement.Checks.Rendered;
+namespace NodePools.Placement.Checks;
 
 /// <summary>
 /// acknowledgement-placeable: an acknowledged workload that a values path of the chart can place —
@@ -9,11 +11,15 @@ namespace NodePools.Placement.Checks.Rendered;
 /// </summary>
 internal static class AcknowledgementRule
 {
-    public static IEnumerable<Finding> Check(RenderedEvaluation evaluation)
+    public static IEnumerable<Finding> Placeable(CheckInput input) => Find(input.Rendered!).Where(finding => finding.Rule == Rules.AcknowledgementPlaceable.Id);
+
+    public static IEnumerable<Finding> Unmatched(CheckInput input) => Find(input.Rendered!).Where(finding => finding.Rule == Rules.AcknowledgementUnmatched.Id);
+
+    private static IEnumerable<Finding> Find(RenderedEvaluation evaluation)
     {
         foreach (var workload in evaluation.Deployed.Where(w => w.Acknowledgement is not null && w.Placeable))
         {
-            yield return new Finding(Severity.Error, "acknowledgement-placeable", workload.Subject,
+            yield return new Finding(Severity.Error, Rules.AcknowledgementPlaceable.Id, workload.Subject,
                 "is acknowledged as unplaceable, but a values path of the chart reaches it")
             {
                 Fix = RenderedFacts.DeclareSlot(workload) + ", and remove the acknowledgement",
@@ -26,7 +32,7 @@ internal static class AcknowledgementRule
             var ids = rendered.Workloads.Select(w => w.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var acknowledgement in release.Spec.Acknowledgements.Where(a => !ids.Contains(a.Workload)))
             {
-                yield return new Finding(Severity.Warning, "acknowledgement-unmatched", $"{release.Name} {acknowledgement.Workload}",
+                yield return new Finding(Severity.Warning, Rules.AcknowledgementUnmatched.Id, $"{release.Name} {acknowledgement.Workload}",
                     "is acknowledged, but the chart renders no such workload")
                 {
                     Fix = $"remove it, or correct the name (rendered: {string.Join(", ", rendered.Workloads.Select(w => w.Id).Take(12))})",

@@ -1,7 +1,9 @@
 using NodePools.Placement.Planning;
 using NodePools.Placement.Scheduling;
+using NodePools.Placement.Checks;
+using NodePools.Placement.Verdicts;
 
-namespace NodePools.Placement.Checks.Rendered;
+namespace NodePools.Placement.Checks;
 
 /// <summary>
 /// daemonset-pool-uncovered: a rendered DaemonSet cannot run on nodes of a pool it belongs on. Kept
@@ -11,7 +13,9 @@ namespace NodePools.Placement.Checks.Rendered;
 /// </summary>
 internal static class DaemonSetCoverageRule
 {
-    public static IEnumerable<Finding> Check(RenderedEvaluation evaluation)
+    public static IEnumerable<Finding> Check(CheckInput input) => Find(input.Rendered!);
+
+    private static IEnumerable<Finding> Find(RenderedEvaluation evaluation)
     {
         foreach (var workload in evaluation.Deployed.Where(w => w.Workload.IsDaemonSet))
         {
@@ -23,7 +27,7 @@ internal static class DaemonSetCoverageRule
                     .Where(taint => TaintToleration.BlocksScheduling(taint) && !TaintToleration.AnyTolerates(workload.Pod.Tolerations, taint))
                     .Select(taint => PoolFacts.Describe(PlacementDeriver.Tolerating(taint)))
                     .ToList();
-                yield return new Finding(bySelection ? Severity.Info : Severity.Error, "daemonset-pool-uncovered", workload.Subject,
+                yield return new Finding(bySelection ? Severity.Info : Severity.Error, Rules.DaemonSetPoolUncovered.Id, workload.Subject,
                     bySelection
                         ? $"runs on no node of pool {verdict.Pool}: its own node selection excludes them ({PoolFacts.Why(verdict.Verdict)})"
                         : $"is a DaemonSet that must run on every node of pool {verdict.Pool}, but cannot: {PoolFacts.Why(verdict.Verdict)}")

@@ -1,7 +1,9 @@
 using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
+using NodePools.Placement.Checks;
+using NodePools.Placement.Verdicts;
 
-namespace NodePools.Placement.Checks.Rendered;
+namespace NodePools.Placement.Checks;
 
 /// <summary>
 /// namespace-conflict: the chart renders the Namespace the release also creates; Helm refuses to
@@ -9,7 +11,9 @@ namespace NodePools.Placement.Checks.Rendered;
 /// </summary>
 internal static class NamespaceConflictRule
 {
-    public static IEnumerable<Finding> Check(RenderedEvaluation evaluation)
+    public static IEnumerable<Finding> Check(CheckInput input) => Find(input.Rendered!);
+
+    private static IEnumerable<Finding> Find(RenderedEvaluation evaluation)
     {
         foreach (var release in evaluation.Plan.Releases)
         {
@@ -17,7 +21,7 @@ internal static class NamespaceConflictRule
                 continue;
             foreach (var ns in rendered.Objects.Where(o => o.Kind == "Namespace" && o.Name == release.Spec.Namespace))
             {
-                yield return new Finding(Severity.Error, "namespace-conflict", $"{release.Name} {ns.Id}",
+                yield return new Finding(Severity.Error, Rules.NamespaceConflict.Id, $"{release.Name} {ns.Id}",
                     $"the chart renders Namespace {ns.Name} ({ns.Source}), which the release also creates: the install fails on ownership metadata")
                 {
                     Fix = "turn the chart's own namespace off in the release's values (e.g. namespace: {create: false})",

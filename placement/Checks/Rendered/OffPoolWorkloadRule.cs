@@ -1,8 +1,10 @@
 using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
 using NodePools.Placement.Declaration;
+using NodePools.Placement.Checks;
+using NodePools.Placement.Verdicts;
 
-namespace NodePools.Placement.Checks.Rendered;
+namespace NodePools.Placement.Checks;
 
 /// <summary>
 /// workload-off-pool: a rendered workload can run on a pool it does not belong on — the values its
@@ -10,14 +12,16 @@ namespace NodePools.Placement.Checks.Rendered;
 /// </summary>
 internal static class OffPoolWorkloadRule
 {
-    public static IEnumerable<Finding> Check(RenderedEvaluation evaluation)
+    public static IEnumerable<Finding> Check(CheckInput input) => Find(input.Rendered!);
+
+    private static IEnumerable<Finding> Find(RenderedEvaluation evaluation)
     {
         foreach (var workload in evaluation.Deployed)
         {
             var strays = workload.Strays.ToList();
             if (strays.Count == 0)
                 continue;
-            yield return new Finding(Severity.Error, "workload-off-pool", workload.Subject,
+            yield return new Finding(Severity.Error, Rules.WorkloadOffPool.Id, workload.Subject,
                 $"can run on pool {RenderedFacts.Pools(strays)}, outside the pools it belongs on ({RenderedFacts.Pools(workload.HomePools.Order())}); "
                 + $"it fits {RenderedFacts.Pools(workload.Fits)}")
             {

@@ -2,8 +2,10 @@ using System.Text.Json.Nodes;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
 using NodePools.Placement.Declaration;
+using NodePools.Placement.Checks;
+using NodePools.Placement.Verdicts;
 
-namespace NodePools.Placement.Checks.Rendered;
+namespace NodePools.Placement.Checks;
 
 /// <summary>
 /// placement-overridden: the chart drops placement it was given — it writes a placement key twice
@@ -11,13 +13,15 @@ namespace NodePools.Placement.Checks.Rendered;
 /// </summary>
 internal static class OverriddenPlacementRule
 {
-    public static IEnumerable<Finding> Check(RenderedEvaluation evaluation)
+    public static IEnumerable<Finding> Check(CheckInput input) => Find(input.Rendered!);
+
+    private static IEnumerable<Finding> Find(RenderedEvaluation evaluation)
     {
         foreach (var workload in evaluation.Deployed)
         {
             foreach (var duplicate in workload.Workload.PlacementDuplicates)
             {
-                yield return new Finding(Severity.Error, "placement-overridden", workload.Subject,
+                yield return new Finding(Severity.Error, Rules.PlacementOverridden.Id, workload.Subject,
                     $"the chart writes {duplicate.Key} twice in {duplicate.Path} ({workload.Workload.Source}): the last one wins, so the first is silently dropped")
                 {
                     Fix = workload.ReachedBy.Count > 0
@@ -32,7 +36,7 @@ internal static class OverriddenPlacementRule
                     && !JsonNode.DeepEquals(PlacementJson.Affinity(slot.Placement.Affinity)?["nodeAffinity"], workload.Workload.PlacementFields["affinity"]?["nodeAffinity"])
                     && workload.Workload.PlacementDuplicates.Count == 0)
                 {
-                    yield return new Finding(Severity.Error, "placement-overridden", workload.Subject,
+                    yield return new Finding(Severity.Error, Rules.PlacementOverridden.Id, workload.Subject,
                         $"renders a node affinity other than the one written at {slot.Spec.Path}: the chart changes or merges it")
                     {
                         Fix = "use nodeSelector: true on the slot, or a values path the chart passes through unchanged",
@@ -42,7 +46,7 @@ internal static class OverriddenPlacementRule
                 var lost = PlacementJson.Tolerations(slot.Placement.Tolerations).Where(t => !tolerations.Any(r => JsonNode.DeepEquals(r, t))).ToList();
                 if (keys.Contains(PlacementKey.Tolerations) && lost.Count > 0)
                 {
-                    yield return new Finding(Severity.Error, "placement-overridden", workload.Subject,
+                    yield return new Finding(Severity.Error, Rules.PlacementOverridden.Id, workload.Subject,
                         $"renders without {lost.Count} of the tolerations written at {slot.Spec.Path}: the chart replaces them")
                     {
                         Fix = "find the values path the chart takes this workload's tolerations from (nodepools slots)",

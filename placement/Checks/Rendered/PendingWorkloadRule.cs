@@ -1,14 +1,18 @@
 using NodePools.Placement.Planning;
+using NodePools.Placement.Checks;
+using NodePools.Placement.Verdicts;
 
-namespace NodePools.Placement.Checks.Rendered;
+namespace NodePools.Placement.Checks;
 
 /// <summary>workload-pending: a rendered workload no pool can run (affinity, taints or resources): its pods stay Pending.</summary>
 internal static class PendingWorkloadRule
 {
-    public static IEnumerable<Finding> Check(RenderedEvaluation evaluation) =>
+    public static IEnumerable<Finding> Check(CheckInput input) => Find(input.Rendered!);
+
+    private static IEnumerable<Finding> Find(RenderedEvaluation evaluation) =>
         evaluation.Deployed
             .Where(workload => !workload.Workload.IsDaemonSet && !workload.Fits.Any())
-            .Select(workload => new Finding(Severity.Error, "workload-pending", workload.Subject,
+            .Select(workload => new Finding(Severity.Error, Rules.WorkloadPending.Id, workload.Subject,
                 $"fits no pool, so its pods would stay Pending: {RenderedFacts.Refusals(workload)}")
             {
                 Fix = workload.Verdicts.Any(v => v.Verdict.Failures == Scheduling.FilterFailures.NodeResourcesFit)

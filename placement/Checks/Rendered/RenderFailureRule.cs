@@ -1,7 +1,9 @@
 using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
+using NodePools.Placement.Checks;
+using NodePools.Placement.Verdicts;
 
-namespace NodePools.Placement.Checks.Rendered;
+namespace NodePools.Placement.Checks;
 
 /// <summary>
 /// values-rejected: the chart refuses the release's final values (helm's own message).
@@ -10,20 +12,28 @@ namespace NodePools.Placement.Checks.Rendered;
 /// </summary>
 internal static class RenderFailureRule
 {
-    public static IEnumerable<Finding> Check(RenderedEvaluation evaluation, bool required)
+    public static IEnumerable<Finding> Rejected(CheckInput input) => Find(input.Rendered!, input.RenderRequired).Where(finding => finding.Rule == Rules.ValuesRejected.Id);
+
+    public static IEnumerable<Finding> Unavailable(CheckInput input) => Find(input.Rendered!, input.RenderRequired).Where(finding => finding.Rule == Rules.ChartUnavailable.Id);
+
+    public static IEnumerable<Finding> Unreadable(CheckInput input) => Find(input.Rendered!, input.RenderRequired).Where(finding => finding.Rule == Rules.RenderUnreadable.Id);
+
+    public static IEnumerable<Finding> MarkersRefused(CheckInput input) => Find(input.Rendered!, input.RenderRequired).Where(finding => finding.Rule == Rules.MarkersRefused.Id);
+
+    private static IEnumerable<Finding> Find(RenderedEvaluation evaluation, bool required)
     {
         foreach (var release in evaluation.Render.Releases)
         {
             switch (release.Status)
             {
                 case RenderStatus.Rejected:
-                    yield return new Finding(Severity.Error, "values-rejected", release.Release, $"the chart refuses the values: {release.Message}")
+                    yield return new Finding(Severity.Error, Rules.ValuesRejected.Id, release.Release, $"the chart refuses the values: {release.Message}")
                     {
                         Fix = "set what the chart asks for in the release's values (secrets as secure: values)",
                     };
                     break;
                 case RenderStatus.Unavailable:
-                    yield return new Finding(required ? Severity.Error : Severity.Warning, "chart-unavailable", release.Release,
+                    yield return new Finding(required ? Severity.Error : Severity.Warning, Rules.ChartUnavailable.Id, release.Release,
                         $"not checked against what it renders: {release.Message}")
                     {
                         Fix = "give --charts DIR a folder with the chart (helm pull --untar), or make its repository reachable",
@@ -31,11 +41,11 @@ internal static class RenderFailureRule
                     break;
             }
             foreach (var problem in release.Problems)
-                yield return new Finding(Severity.Warning, "render-unreadable", release.Release, $"not checked: {problem}");
+                yield return new Finding(Severity.Warning, Rules.RenderUnreadable.Id, release.Release, $"not checked: {problem}");
             foreach (var render in new[] { release.Declared, release.Exposed })
             {
                 if (render?.Failure is { } failure)
-                    yield return new Finding(Severity.Info, "markers-refused", release.Release, $"{failure}; which values path reaches which workload is unknown for this release");
+                    yield return new Finding(Severity.Info, Rules.MarkersRefused.Id, release.Release, $"{failure}; which values path reaches which workload is unknown for this release");
             }
         }
     }

@@ -5,6 +5,7 @@ using NodePools.Placement.Manifests;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Scheduling;
 using NodePools.Placement.Explaining;
+using NodePools.Placement.Pipeline;
 
 namespace NodePools.Placement.Tests.Declaration;
 
@@ -48,7 +49,7 @@ public class FuzzTests
                 var documents = StructuredText.Parse("Pulumi.fuzz.yaml", text);
                 if (documents.Count != 1)
                     continue;
-                var plan = StackPlanner.Plan(DeclarationParser.FromStackFile("node-pools", "fuzz", documents[0]));
+                var plan = StackPipeline.Check(StackPlanner.Plan(DeclarationParser.FromStackFile("node-pools", "fuzz", documents[0])));
                 Assert.Equal(plan.Pools.Count * plan.Slots.Count(), plan.Slots.Sum(s => s.Verdicts.Count));
                 plans++;
             }

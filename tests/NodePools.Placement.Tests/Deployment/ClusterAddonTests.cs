@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using NodePools.Placement.Deployment;
 using NodePools.Placement.Planning;
+using NodePools.Placement.Checks;
+using NodePools.Placement.Pipeline;
 
 namespace NodePools.Placement.Tests.Deployment;
 
@@ -34,8 +36,8 @@ public class ClusterAddonTests
     [MemberData(nameof(Hosts))]
     public void CoreDNS_runs_on_the_pools_whose_taints_it_tolerates(string pools, string[] expected)
     {
-        var plan = StackText.Plan("  node-pools:pools:\n" + pools);
-        Assert.Equal(expected, ClusterAddonSettings.CoreDnsPools(plan));
+        var plan = StackText.Check("  node-pools:pools:\n" + pools);
+        Assert.Equal(expected, ClusterAddonSettings.CoreDnsPools(plan.Plan));
         var finding = plan.Findings.Where(f => f.Rule == "coredns-unhosted").ToList();
         if (expected.Length == 0)
             Assert.Equal(Severity.Error, Assert.Single(finding).Severity);
@@ -47,7 +49,7 @@ public class ClusterAddonTests
     public void The_bundled_stacks_host_CoreDNS_on_their_system_pool()
     {
         foreach (var stack in new[] { "dev", "prod" })
-            Assert.Equal(["system"], ClusterAddonSettings.CoreDnsPools(StackPlanner.PlanFromDirectory(NodePools.Tests.Shared.Repository.Root, stack)));
+            Assert.Equal(["system"], ClusterAddonSettings.CoreDnsPools(StackPipeline.PlanFromDirectory(NodePools.Tests.Shared.Repository.Root, stack)));
     }
 
     [Theory]

@@ -2,13 +2,14 @@ using NodePools.Tests.Shared;
 using NodePools.Placement.Deployment;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Declaration;
+using NodePools.Placement.Pipeline;
 
 namespace NodePools.Placement.Tests.Deployment;
 
 /// <summary>The node group, launch template, chart and network decisions the Pulumi layer copies.</summary>
 public class DeploymentSettingsTests
 {
-    private static readonly StackPlan Dev = StackPlanner.PlanFromDirectory(Repository.Root, "dev");
+    private static readonly StackPlan Dev = StackPipeline.PlanFromDirectory(Repository.Root, "dev");
 
     private static NodeGroupSettings Settings(string pool) => NodeGroupSettings.For(Dev.Pool(pool), Dev.Declaration);
 

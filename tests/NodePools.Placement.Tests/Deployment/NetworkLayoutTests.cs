@@ -2,13 +2,14 @@ using NodePools.Placement.Declaration;
 using NodePools.Placement.Deployment;
 using NodePools.Placement.Planning;
 using NodePools.Tests.Shared;
+using NodePools.Placement.Pipeline;
 
 namespace NodePools.Placement.Tests.Deployment;
 
 /// <summary>The VPC created for a stack that declares no network: its address plan and NAT gateways.</summary>
 public class NetworkLayoutTests
 {
-    private static readonly ClusterSpec Dev = StackPlanner.PlanFromDirectory(Repository.Root, "dev").Declaration.Cluster;
+    private static readonly ClusterSpec Dev = StackPipeline.PlanFromDirectory(Repository.Root, "dev").Declaration.Cluster;
 
     [Fact]
     public void Without_a_network_one_private_and_one_public_subnet_per_zone_is_laid_out()

@@ -1,14 +1,16 @@
 using NodePools.Tests.Shared;
 using NodePools.Placement.Planning;
+using NodePools.Placement.Verdicts;
+using NodePools.Placement.Pipeline;
 
 namespace NodePools.Placement.Tests.Planning;
 
 /// <summary>The ArcGIS "Pod placement" scenarios 1–4 (examples/arcgis), each placed as the guide intends.</summary>
 public class ArcGisScenarioTests
 {
-    private static readonly StackPlan Plan = StackPlanner.PlanFromDirectory(Repository.Path("examples", "arcgis"), "scenarios");
+    private static readonly StackAnalysis Plan = StackPipeline.Check(StackPipeline.PlanFromDirectory(Repository.Path("examples", "arcgis"), "scenarios"));
 
-    private static SlotPlan Slot(string release) => Plan.Slots.Single(s => s.Id.StartsWith(release + "/", StringComparison.Ordinal));
+    private static EvaluatedSlot Slot(string release) => Plan.Slots.Single(s => s.Id.StartsWith(release + "/", StringComparison.Ordinal));
 
     private static Dictionary<string, string> Placements(string release) =>
         Slot(release).Verdicts.ToDictionary(v => v.Pool, v => !v.Verdict.Schedulable ? "blocked" : v.Verdict.PreferredScore > 0 ? $"+{v.Verdict.PreferredScore}" : "fits");

@@ -1,12 +1,14 @@
 using NodePools.Placement.Planning;
 using static NodePools.Placement.Tests.StackText;
+using NodePools.Placement.Checks;
+using NodePools.Placement.Pipeline;
 
 namespace NodePools.Placement.Tests.Planning;
 
 /// <summary>Each finding, from a small stack built to trigger it, and its absence where the stack is right.</summary>
 public class CheckTests
 {
-    private static StackPlan WithSlots(string slots, string pools = BasePools, string cluster = NoAutoscaler) => Plan(pools + "\n" + Releases("""
+    private static StackAnalysis WithSlots(string slots, string pools = BasePools, string cluster = NoAutoscaler) => Check(pools + "\n" + Releases("""
         r:
           chart: c
           repository: https://example.com/charts
@@ -15,9 +17,9 @@ public class CheckTests
           slots:
         """ + "\n" + Indent(slots, 2)), cluster);
 
-    private static Finding Single(StackPlan plan, string rule) => Assert.Single(plan.Findings, f => f.Rule == rule);
+    private static Finding Single(StackAnalysis plan, string rule) => Assert.Single(plan.Findings, f => f.Rule == rule);
 
-    private static void None(StackPlan plan, string rule) => Assert.DoesNotContain(plan.Findings, f => f.Rule == rule);
+    private static void None(StackAnalysis plan, string rule) => Assert.DoesNotContain(plan.Findings, f => f.Rule == rule);
 
     [Fact]
     public void A_correct_stack_has_no_error_findings()
@@ -38,7 +40,7 @@ public class CheckTests
         var pools = BasePools.Replace("{min: 0, desired: 0, max: 2}", gpuScaling);
         var plan = WithSlots($"- path: a\n  intent: {{pool: {pool}}}", pools, cluster);
         if (release.Length > 0)
-            plan = Plan(pools + "\n" + Releases($$$"""
+            plan = Check(pools + "\n" + Releases($$$"""
                 r:
                   chart: c
                   repository: https://example.com/charts

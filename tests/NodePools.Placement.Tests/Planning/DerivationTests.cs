@@ -3,6 +3,7 @@ using NodePools.Placement.Kubernetes;
 using NodePools.Placement.Planning;
 using static NodePools.Placement.Tests.StackText;
 using NodePools.Placement.Facts;
+using NodePools.Placement.Pipeline;
 
 namespace NodePools.Placement.Tests.Planning;
 
@@ -243,7 +244,7 @@ public class DerivationTests
             """[{"key":"union.ai/node-role","operator":"Equal","value":"services","effect":"NoSchedule"},"""
             + """{"key":"workload","operator":"Equal","value":"high-resource","effect":"NoSchedule"}]""",
             Json(values["shipper"]!["tolerations"]));
-        Assert.Equal(["services", "gpu"], Plan(Slot(slot)).Slots.Single().Feasible.Select(v => v.Pool));
+        Assert.Equal(["services", "gpu"], StackPipeline.Check(Plan(Slot(slot))).Slots.Single().Feasible.Select(v => v.Pool));
     }
 
     [Fact]
@@ -273,8 +274,8 @@ public class DerivationTests
               - path: a
               - {path: b, intent: {pool: services}}
             """));
-        Assert.Equal(["gpu"], plan.Slots.Single(s => s.Spec.Path == "a").Feasible.Select(v => v.Pool));
-        Assert.Equal(["services"], plan.Slots.Single(s => s.Spec.Path == "b").Feasible.Select(v => v.Pool));
+        Assert.Equal(["gpu"], StackPipeline.Check(plan).Slots.Single(s => s.Spec.Path == "a").Feasible.Select(v => v.Pool));
+        Assert.Equal(["services"], StackPipeline.Check(plan).Slots.Single(s => s.Spec.Path == "b").Feasible.Select(v => v.Pool));
     }
 
     [Fact]
@@ -313,7 +314,7 @@ public class DerivationTests
         const string releases = """{"r":{"chart":"c","repository":"https://example.com/charts","version":"1.0.0","namespace":"ns","secretValues":{"apiKey":"s3cret"}}}""";
         const string pools = """{"p":{"instanceTypes":["m6i.large"],"scaling":{"min":1,"max":2},"labels":{"role":"p"}}}""";
         const string cluster = """{"name":"c","version":"1.33","availabilityZones":["us-east-1a","us-east-1b"],"autoscaler":false}""";
-        var plan = StackPlanner.PlanFromConfig("node-pools", "dev", key => key switch { "cluster" => cluster, "pools" => pools, "releases" => releases, _ => null }, region: "us-east-1");
+        var plan = StackPipeline.PlanFromConfig("node-pools", "dev", key => key switch { "cluster" => cluster, "pools" => pools, "releases" => releases, _ => null }, region: "us-east-1");
         Assert.Equal("s3cret", plan.Releases.Single().Values["apiKey"]!.GetValue<string>());
     }
 

@@ -1,5 +1,6 @@
 using NodePools.Tests.Shared;
 using NodePools.Placement.Planning;
+using NodePools.Placement.Pipeline;
 
 namespace NodePools.Placement.Tests.Planning;
 
@@ -8,7 +9,7 @@ public class ExampleStackTests
 {
     public static TheoryData<string> Stacks => ["dev", "prod"];
 
-    private static StackPlan Plan(string stack) => StackPlanner.PlanFromDirectory(Repository.Root, stack);
+    private static StackAnalysis Plan(string stack) => StackPipeline.Check(StackPipeline.PlanFromDirectory(Repository.Root, stack));
 
     [Theory]
     [MemberData(nameof(Stacks))]

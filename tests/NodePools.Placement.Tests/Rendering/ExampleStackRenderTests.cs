@@ -1,6 +1,7 @@
-using NodePools.Placement.Planning;
+using NodePools.Placement.Pipeline;
 using NodePools.Placement.Rendering;
 using NodePools.Tests.Shared;
+using NodePools.Placement.Checks;
 
 namespace NodePools.Placement.Tests.Rendering;
 
@@ -21,13 +22,13 @@ public class ExampleStackRenderTests
         Assert.SkipWhen(string.IsNullOrEmpty(charts), "NODEPOOLS_CHARTS is not set: it names a folder with the bundled stacks' charts at their pinned versions");
         Assert.SkipWhen(HelmRunner.Locate() is null, "helm is not on PATH");
 
-        var plan = StackPlanner.PlanFromDirectory(Repository.Root, stack);
-        var rendered = await RenderedPlanner.RunAsync(plan, RenderMode.Always, new RenderOptions { ChartsDirectory = charts },
+        var plan = StackPipeline.PlanFromDirectory(Repository.Root, stack);
+        var rendered = await StackPipeline.AnalyzeAsync(plan, RenderSetup.With(HelmRunner.Locate()!, new RenderOptions { ChartsDirectory = charts }, required: true),
             cancellation: TestContext.Current.CancellationToken);
 
         Assert.DoesNotContain(rendered.Findings, f => f.Severity != Severity.Info);
-        var deployed = rendered.Evaluation!.Deployed.ToList();
-        Assert.Equal(plan.Releases.Count, rendered.Evaluation.Render.Releases.Count(r => r.Status == RenderStatus.Rendered));
+        var deployed = rendered.Rendered!.Deployed.ToList();
+        Assert.Equal(plan.Releases.Count, rendered.Rendered.Render.Releases.Count(r => r.Status == RenderStatus.Rendered));
         Assert.All(deployed, workload => Assert.Empty(workload.Strays));
         Assert.All(deployed.Where(w => !w.Workload.IsDaemonSet), workload => Assert.NotEmpty(workload.Fits));
     }

@@ -1,7 +1,9 @@
-using NodePools.Placement.Checks.Rendered;
+using NodePools.Placement.Checks;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
 using NodePools.Tests.Shared;
+using NodePools.Placement.Verdicts;
+using NodePools.Placement.Pipeline;
 
 namespace NodePools.Placement.Tests.Rendering;
 
@@ -25,17 +27,18 @@ internal static class FixtureChart
     public static void RequireHelm() =>
         Assert.SkipWhen(HelmRunner.Locate() is null, "helm is not on PATH: the rendered checks need a real helm (install helm 3.8+ to run them)");
 
-    public static RenderedPlan Check(string releaseBody, string? charts = null)
+    public static StackAnalysis Check(string releaseBody, string? charts = null)
     {
         RequireHelm();
         var plan = StackText.Plan(StackText.BasePools + "\n" + Release(releaseBody));
         var options = new RenderOptions { ChartsDirectory = charts ?? ChartsDirectory, CacheDirectory = Path.Combine(Path.GetTempPath(), "nodepools-test-cache") };
-        return RenderedPlanner.RunAsync(plan, RenderMode.Always, options, cancellation: TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+        return StackPipeline.AnalyzeAsync(plan, RenderSetup.With(HelmRunner.Locate()!, options, required: true),
+            cancellation: TestContext.Current.CancellationToken).GetAwaiter().GetResult();
     }
 
-    public static WorkloadPlacement Workload(RenderedPlan rendered, string id) =>
-        rendered.Evaluation!.Workloads.Single(w => w.Workload.Id == id);
+    public static WorkloadPlacement Workload(StackAnalysis rendered, string id) =>
+        rendered.Rendered!.Workloads.Single(w => w.Workload.Id == id);
 
-    public static IReadOnlyList<Finding> Findings(RenderedPlan rendered, string rule) =>
+    public static IReadOnlyList<Finding> Findings(StackAnalysis rendered, string rule) =>
         rendered.RenderedFindings.Where(f => f.Rule == rule).ToList();
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NodePools.Placement.Declaration;
 using NodePools.Placement.Rendering;
+using NodePools.Placement.Checks;
 
 namespace NodePools.Placement.Tests.Rendering;
 

@@ -2,6 +2,7 @@ using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
 using NodePools.Placement.Workloads;
 using static NodePools.Placement.Tests.Rendering.FixtureChart;
+using NodePools.Placement.Checks;
 
 namespace NodePools.Placement.Tests.Rendering;
 
@@ -40,7 +41,7 @@ public class RenderedChecksTests
     {
         var rendered = Check(Placed);
         Assert.DoesNotContain(rendered.RenderedFindings, f => f.Severity != Severity.Info);
-        var deployed = rendered.Evaluation!.Deployed.ToList();
+        var deployed = rendered.Rendered!.Deployed.ToList();
         Assert.Equal(
             ["ConfigMap/fixture-runtime[default-pod-template]", "DaemonSet/fixture-agent", "Deployment/fixture-api", "Deployment/fixture-builder",
              "Deployment/fixture-metrics", "Deployment/fixture-resolver", "Deployment/fixture-static", "Deployment/fixture-worker", "Job/fixture-migrate"],

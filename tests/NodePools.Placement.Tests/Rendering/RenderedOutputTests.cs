@@ -2,6 +2,7 @@ using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
 using NodePools.Placement.Workloads;
 using NodePools.Placement.Facts;
+using NodePools.Placement.Input;
 
 namespace NodePools.Placement.Tests.Rendering;
 

@@ -9,7 +9,7 @@ public class ReviewDocumentTests
     private static DiffReport Placement(string before, string after)
     {
         var current = Plan(after);
-        return DiffReport.From(StackDiff.Compare(Plan(before), current), current, "base.yaml");
+        return DiffReport.From(StackDiff.Compare(Check(before).Verdicts, Check(after).Verdicts), current, "base.yaml");
     }
 
     private static readonly string Stack = BasePools;

@@ -1,6 +1,7 @@
 using NodePools.Placement.Planning;
 using NodePools.Placement.Review;
 using static NodePools.Placement.Tests.StackText;
+using NodePools.Placement.Checks;
 
 namespace NodePools.Placement.Tests.Review;
 
@@ -31,7 +32,7 @@ public class StackDiffTests
     private const string Autoscaler = "autoscaler: {pool: store}";
 
     private static StackDiffResult Diff(string before, string after) =>
-        StackDiff.Compare(Plan(Stack(before), Autoscaler), Plan(Stack(after), Autoscaler));
+        StackDiff.Compare(Check(Stack(before), Autoscaler).Verdicts, Check(Stack(after), Autoscaler).Verdicts);
 
     private static Finding Single(StackDiffResult diff, string rule) => Assert.Single(diff.Findings, f => f.Rule == rule);
 
@@ -69,7 +70,7 @@ public class StackDiffTests
         // Step one (tolerations first) happened in the base: the slot already tolerates maintenance.
         var before = Stack(Store).Replace("intent: {pool: store}", "intent: {pool: store, tolerations: [{key: maintenance, operator: Exists, effect: NoExecute}]}");
         var after = Stack(Store.Replace("taints: [", "taints: [{key: maintenance, effect: NoExecute}, "));
-        Assert.DoesNotContain(StackDiff.Compare(Plan(before), Plan(after)).Findings, f => f.Rule == "taint-before-toleration");
+        Assert.DoesNotContain(StackDiff.Compare(Check(before).Verdicts, Check(after).Verdicts).Findings, f => f.Rule == "taint-before-toleration");
     }
 
     [Fact]
@@ -150,8 +151,8 @@ public class StackDiffTests
     [Fact]
     public void Added_and_removed_pools_and_slots_are_listed()
     {
-        var before = Plan(Stack(Store), Autoscaler);
-        var after = Plan(Stack(Store) + "    cache:\n      chart: redis\n      repository: oci://registry-1.docker.io/bitnamicharts\n      version: 21.0.0\n      namespace: data\n      slots: [{path: master, intent: {pool: store}}]\n", Autoscaler);
+        var before = Check(Stack(Store), Autoscaler).Verdicts;
+        var after = Check(Stack(Store) + "    cache:\n      chart: redis\n      repository: oci://registry-1.docker.io/bitnamicharts\n      version: 21.0.0\n      namespace: data\n      slots: [{path: master, intent: {pool: store}}]\n", Autoscaler).Verdicts;
         var diff = StackDiff.Compare(before, after);
         var added = Assert.Single(diff.Slots);
         Assert.Equal(("cache/master", "added"), (added.Slot, added.Kind));

@@ -4,7 +4,7 @@ using NodePools.Placement.Rendering;
 using NodePools.Placement.Scheduling;
 using NodePools.Placement.Workloads;
 
-namespace NodePools.Placement.Checks.Rendered;
+namespace NodePools.Placement.Verdicts;
 
 /// <summary>
 /// One rendered workload against every pool: where it can run, where it belongs, and what placed it.
@@ -58,7 +58,7 @@ public sealed record RenderedEvaluation(StackPlan Plan, StackRender Render, IRea
             foreach (var workload in rendered.Workloads)
             {
                 var pod = SchedulingPod.From(workload.Id, workload.SchedulingKind, workload.Spec, SchedulingOptions.Eks);
-                var verdicts = plan.Pools.Select(pool => new SlotVerdict(pool.Name, Scheduler.Evaluate(pod, pool.NodeTemplate))).ToList();
+                var verdicts = PoolVerdicts.Evaluate(pod, plan.Pools);
                 var declared = rendered.Declared?.Reaching(workload.Id) ?? [];
                 var reachedBy = release.Slots
                     .Where(slot => declared.Any(m => m.Target.Path == slot.Spec.Path && m.Target.Style == slot.Spec.Style))
@@ -80,13 +80,13 @@ public sealed record RenderedEvaluation(StackPlan Plan, StackRender Render, IRea
     {
         if (reachedBy.Count > 0)
         {
-            return reachedBy.SelectMany(slot => PoolFacts.MeantFor(slot.Spec.Intent, plan, workload.IsDaemonSet)).ToHashSet();
+            return reachedBy.SelectMany(slot => IntendedPools.Of(slot.Spec.Intent, plan, workload.IsDaemonSet)).ToHashSet();
         }
         if (acknowledgement is not null)
             return acknowledgement.Pools.ToHashSet();
         var intents = release.Slots.Select(slot => slot.Spec.Intent).Append(release.Spec.Intent).ToList();
         return intents.Any(intent => intent.IsRequired || intent.Prefer.Count > 0)
             ? intents.SelectMany(intent => intent.Pools.Concat(intent.Prefer.Select(p => p.Pool))).ToHashSet()
-            : PoolFacts.MeantFor(new IntentSpec(), plan, workload.IsDaemonSet).ToHashSet();
+            : IntendedPools.Of(new IntentSpec(), plan, workload.IsDaemonSet).ToHashSet();
     }
 }

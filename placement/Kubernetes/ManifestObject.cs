@@ -1,6 +1,4 @@
-using NodePools.Placement.Kubernetes;
-
-namespace NodePools.Placement.Manifests;
+namespace NodePools.Placement.Kubernetes;
 
 /// <summary>
 /// Any object `explain` may be given, read straight from JSON with only what placement needs: its
@@ -19,7 +17,7 @@ public sealed record ManifestObject
     public PodTemplateSpec? Template { get; init; }
 
     /// <summary>
-    /// The pod spec at a model's path (<see cref="Models.WorkloadModels"/>), in the shapes this typed
+    /// The pod spec at a model's path (the workload models), in the shapes this typed
     /// binding knows; a kind with a new shape needs its properties here too.
     /// </summary>
     public PodSpec? PodSpecAt(IReadOnlyList<string> path) => path switch

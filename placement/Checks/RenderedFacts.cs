@@ -1,8 +1,9 @@
 using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
 using NodePools.Placement.Declaration;
+using NodePools.Placement.Verdicts;
 
-namespace NodePools.Placement.Checks.Rendered;
+namespace NodePools.Placement.Checks;
 
 /// <summary>Wording the rendered rules share.</summary>
 internal static class RenderedFacts

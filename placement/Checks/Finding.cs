@@ -1,4 +1,4 @@
-namespace NodePools.Placement.Planning;
+namespace NodePools.Placement.Checks;
 
 public enum Severity { Info, Warning, Error }
 

@@ -1,4 +1,5 @@
 using NodePools.Placement.Planning;
+using NodePools.Placement.Verdicts;
 
 namespace NodePools.Placement.Checks;
 
@@ -9,7 +10,9 @@ namespace NodePools.Placement.Checks;
 /// </summary>
 internal static class DaemonSetRule
 {
-    public static IEnumerable<Finding> Check(StackPlan plan)
+    public static IEnumerable<Finding> Check(CheckInput input) => Find(input.Stack);
+
+    private static IEnumerable<Finding> Find(StackVerdicts plan)
     {
         foreach (var slot in plan.Slots.Where(slot => slot.Spec.DaemonSet))
         {
@@ -20,7 +23,7 @@ internal static class DaemonSetRule
             foreach (var verdict in slot.Verdicts.Where(v => targets.Contains(v.Pool) && !v.Verdict.Schedulable))
             {
                 var missing = PoolFacts.MissingTolerations(slot, plan.Pool(verdict.Pool)).Select(PoolFacts.Describe).ToList();
-                yield return new Finding(Severity.Error, "daemonset-not-tolerated", slot.Id,
+                yield return new Finding(Severity.Error, Rules.DaemonSetNotTolerated.Id, slot.Id,
                     $"is a DaemonSet that must run on every node of pool {verdict.Pool}, but cannot: {PoolFacts.Why(verdict.Verdict)}")
                 {
                     Fix = missing.Count > 0

@@ -1,4 +1,5 @@
 using NodePools.Placement.Planning;
+using NodePools.Placement.Verdicts;
 
 namespace NodePools.Placement.Checks;
 
@@ -8,13 +9,15 @@ namespace NodePools.Placement.Checks;
 /// </summary>
 internal static class TaintWithoutAffinityRule
 {
-    public static IEnumerable<Finding> Check(StackPlan plan)
+    public static IEnumerable<Finding> Check(CheckInput input) => Find(input.Stack);
+
+    private static IEnumerable<Finding> Find(StackVerdicts plan)
     {
-        foreach (var pool in plan.Pools.Where(PoolFacts.IsDedicated))
+        foreach (var pool in plan.Pools.Where(IntendedPools.IsDedicated))
         {
             foreach (var slot in plan.Slots.Where(slot => slot.Spec.Intent.Prefer.Any(p => p.Pool == pool.Name)))
             {
-                yield return new Finding(Severity.Warning, "taint-without-affinity", slot.Id,
+                yield return new Finding(Severity.Warning, Rules.TaintWithoutAffinity.Id, slot.Id,
                     $"tolerates tainted pool {pool.Name} but only prefers it: taints reach new nodes about 30 s after they join, "
                     + "and without required affinity these pods can also land elsewhere")
                 { Fix = $"use pool: {pool.Name} if the pods must run there" };

@@ -1,18 +1,6 @@
-using NodePools.Placement.Workloads;
+using NodePools.Placement.Rendering;
 
-namespace NodePools.Placement.Rendering;
-
-public enum RenderStatus
-{
-    /// <summary>helm rendered the chart with the release's final values.</summary>
-    Rendered,
-
-    /// <summary>The chart refused the values (a required value, a schema, a fail in a template).</summary>
-    Rejected,
-
-    /// <summary>The chart could not be had (not in the charts folder, repository unreachable).</summary>
-    Unavailable,
-}
+namespace NodePools.Placement.Workloads;
 
 /// <summary>A render with markers: which token went where, and which workload each reached.</summary>
 public sealed record MarkerRender(IReadOnlyList<Marker> Markers, IReadOnlyDictionary<string, IReadOnlyList<Marker>> Reach, string? Failure)

@@ -1,4 +1,5 @@
 using NodePools.Placement.Planning;
+using NodePools.Placement.Verdicts;
 
 namespace NodePools.Placement.Checks;
 
@@ -9,18 +10,20 @@ namespace NodePools.Placement.Checks;
 /// </summary>
 internal static class EmptyPoolWaitRule
 {
-    public static IEnumerable<Finding> Check(StackPlan plan)
+    public static IEnumerable<Finding> Check(CheckInput input) => Find(input.Stack);
+
+    private static IEnumerable<Finding> Find(StackVerdicts plan)
     {
         if (plan.Declaration.AutoscalerRuns)
             yield break; // pending pods scale an empty pool up from zero
         foreach (var release in plan.Releases.Where(release => !release.Spec.Install.SkipAwait))
         {
-            foreach (var slot in release.Slots)
+            foreach (var slot in release.Slots.Select(plan.Of))
             {
                 var pools = slot.Feasible.Select(verdict => verdict.Pool).Distinct().ToList();
                 if (pools.Count == 0 || pools.Any(pool => plan.Pool(pool).Spec.Scaling.Desired > 0))
                     continue;
-                yield return new Finding(Severity.Error, "waits-on-empty-pool", slot.Id,
+                yield return new Finding(Severity.Error, Rules.WaitsOnEmptyPool.Id, slot.Id,
                     $"can only run on {string.Join(", ", pools.Select(pool => $"pool {pool}"))}, created with no nodes, and no Cluster Autoscaler runs to add one: "
                     + $"release {release.Name} waits for its pods until its timeout ({release.Spec.Install.TimeoutSeconds} s), and the update fails")
                 {

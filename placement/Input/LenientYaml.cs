@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using NodePools.Placement.Input;
 using YamlDotNet.Core;
 
-namespace NodePools.Placement.Workloads;
+namespace NodePools.Placement.Input;
 
 /// <summary>A key written twice in one mapping of a rendered manifest: the last one wins, as the API server reads it.</summary>
 public sealed record DuplicateKey(string Path, string Key);
