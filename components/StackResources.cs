@@ -126,6 +126,8 @@ public sealed record StackResources(
         return ordered;
     }
 
+    public StackPlan Plan => Analysis.Plan;
+
     /// <summary>The stack outputs: cluster name, kubeconfig (secret), per pool its node group, labels and taints, and where each slot runs.</summary>
     public IDictionary<string, object?> Outputs() => new Dictionary<string, object?>
     {

@@ -107,7 +107,7 @@ public static class ExplainCommand
             {
                 var verdict = matrix.Verdict(p, n);
                 pairs.Add(new PairExplanation(matrix.PodName(p), matrix.NodeName(n), verdict.Schedulable, verdict.Reasons(), verdict.PreferredScore,
-                    verdict.UntoleratedPreferNoSchedule) { AllReasons = verdict.AllReasons() });
+                    verdict.UntoleratedPreferNoSchedule) { Refusals = verdict.AllRefusals() });
             }
         }
         return pairs;

@@ -80,7 +80,7 @@ public static class ExplainTable
     private static Markup Cell(PairExplanation pair)
     {
         if (!pair.Schedulable)
-            return new Markup($"[red]✗ {Markup.Escape(string.Join(", ", pair.AllReasons.Select(ReasonText.Short)))}[/]");
+            return new Markup($"[red]✗ {Markup.Escape(string.Join(", ", pair.Refusals.Select(ReasonText.Short)))}[/]");
         var ranking = new List<string>();
         if (pair.PreferredScore != 0)
             ranking.Add($"preferred +{pair.PreferredScore}");

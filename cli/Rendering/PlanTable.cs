@@ -100,6 +100,6 @@ public static class PlanTable
         "preferred" => new Markup($"[green]✓ preferred +{verdict.PreferredScore}[/]"),
         "avoided" => new Markup("[yellow]✓ avoided[/]"),
         "fits" => new Markup(verdict.PreferredScore > 0 ? $"[green]✓ fits +{verdict.PreferredScore}[/]" : "[green]✓ fits[/]"),
-        _ => new Markup($"[red]✗ {Markup.Escape(ReasonText.Codes(verdict.Reasons))}[/]"),
+        _ => new Markup($"[red]✗ {Markup.Escape(ReasonText.Codes(verdict.Refusals))}[/]"),
     };
 }

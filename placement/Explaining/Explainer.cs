@@ -16,7 +16,11 @@ public sealed record PairExplanation(
 {
     /// <summary>Every refusal, not only the one kube-scheduler reports (for people; not part of the JSON contract).</summary>
     [JsonIgnore]
-    public IReadOnlyList<string> AllReasons { get; init; } = Reasons;
+    public IReadOnlyList<string> AllReasons => Refusals.Count > 0 ? [.. Refusals.Select(refusal => refusal.Reason)] : Reasons;
+
+    /// <summary>Every refusal, typed (not part of the JSON contract).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Refusal> Refusals { get; init; } = [];
 }
 
 /// <summary>Evaluates every pod against every node: pods outer, nodes inner, in input order.</summary>
@@ -34,7 +38,7 @@ public static class Explainer
             {
                 var verdict = Scheduler.Evaluate(pod, node);
                 results.Add(new PairExplanation(pod.Name, node.Name, verdict.Schedulable, verdict.Reasons(),
-                    verdict.PreferredScore, verdict.UntoleratedPreferNoSchedule) { AllReasons = verdict.AllReasons() });
+                    verdict.PreferredScore, verdict.UntoleratedPreferNoSchedule) { Refusals = verdict.AllRefusals() });
             }
         }
         return results;

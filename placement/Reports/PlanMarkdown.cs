@@ -73,6 +73,6 @@ public static class PlanMarkdown
         "preferred" => $"✅ preferred (+{verdict.PreferredScore})",
         "avoided" => "⚠️ avoided",
         "fits" => verdict.PreferredScore > 0 ? $"✅ fits (+{verdict.PreferredScore})" : "✅ fits",
-        _ => "⛔ " + Scheduling.ReasonText.Codes(verdict.Reasons),
+        _ => "⛔ " + Scheduling.ReasonText.Codes(verdict.Refusals),
     };
 }

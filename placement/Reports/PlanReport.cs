@@ -120,7 +120,7 @@ public sealed record SlotReport(
         PlacementJson.Tolerations(slot.Placement.Tolerations),
         PlacementJson.NodeSelector(slot.Placement.NodeSelector),
         slot.Verdicts.Select(v => new VerdictReport(v.Pool, v.Verdict.Schedulable, v.Verdict.AllReasons(), v.Verdict.PreferredScore,
-            v.Verdict.UntoleratedPreferNoSchedule, Placed(slot, v))).ToList());
+            v.Verdict.UntoleratedPreferNoSchedule, Placed(slot, v)) { Refusals = v.Verdict.AllRefusals() }).ToList());
 
     /// <summary>"pool: gpu", "prefer: a (80)", "avoid: b (50)", "+2 tolerations".</summary>
     public static string Describe(Declaration.IntentSpec intent)
@@ -149,7 +149,12 @@ public sealed record SlotReport(
     }
 }
 
-public sealed record VerdictReport(string Pool, bool Schedulable, IReadOnlyList<string> Reasons, int PreferredScore, int UntoleratedPreferNoSchedule, string Placement);
+public sealed record VerdictReport(string Pool, bool Schedulable, IReadOnlyList<string> Reasons, int PreferredScore, int UntoleratedPreferNoSchedule, string Placement)
+{
+    /// <summary>The refusals, typed, for tables that shorten them (the JSON carries <see cref="Reasons"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<Scheduling.Refusal> Refusals { get; init; } = [];
+}
 
 public sealed record FindingReport(string Severity, string Rule, string Subject, string Message, string? Fix)
 {

@@ -14,6 +14,12 @@ public enum FilterFailures
     NodeResourcesFit = 16,
 }
 
+/// <summary>
+/// One filter plugin's refusal: which filter, its words as kube-scheduler reports them, and what it
+/// refused on (the untolerated taint, as <c>{key: value}</c>) where that is more than the words.
+/// </summary>
+public readonly record struct Refusal(FilterFailures Filter, string Reason, string? Subject = null);
+
 /// <summary>One pod on one node: whether it fits, and how the scheduler would rank the node.</summary>
 public readonly record struct PairVerdict(
     FilterFailures Failures,
@@ -28,24 +34,27 @@ public readonly record struct PairVerdict(
     /// What kube-scheduler reports for this node: the reasons of the first filter plugin that
     /// refused the pod (it stops there), in its own words.
     /// </summary>
-    public IReadOnlyList<string> Reasons() => Refusals().FirstOrDefault() ?? [];
+    public IReadOnlyList<string> Reasons() => ByFilter().FirstOrDefault() is { } first ? [.. first.Select(refusal => refusal.Reason)] : [];
 
     /// <summary>Every filter that refused, in plugin order: what would have to change for the pod to fit.</summary>
-    public IReadOnlyList<string> AllReasons() => Refusals().SelectMany(reasons => reasons).ToList();
+    public IReadOnlyList<string> AllReasons() => [.. AllRefusals().Select(refusal => refusal.Reason)];
 
-    /// <summary>Each refusing plugin's reasons, in plugin order (NodeResourcesFit may give several).</summary>
-    private IEnumerable<IReadOnlyList<string>> Refusals()
+    /// <summary>Every refusal, typed, in plugin order.</summary>
+    public IReadOnlyList<Refusal> AllRefusals() => [.. ByFilter().SelectMany(refusals => refusals)];
+
+    /// <summary>Each refusing plugin's refusals, in plugin order (NodeResourcesFit may give several).</summary>
+    private IEnumerable<IReadOnlyList<Refusal>> ByFilter()
     {
         if (Failures.HasFlag(FilterFailures.NodeUnschedulable))
-            yield return [Scheduler.NodeUnschedulableReason];
+            yield return [new Refusal(FilterFailures.NodeUnschedulable, Scheduler.NodeUnschedulableReason)];
         if (Failures.HasFlag(FilterFailures.NodeName))
-            yield return [Scheduler.NodeNameReason];
+            yield return [new Refusal(FilterFailures.NodeName, Scheduler.NodeNameReason)];
         if (Failures.HasFlag(FilterFailures.TaintToleration) && UntoleratedTaint is { } taint)
-            yield return [TaintToleration.Reason(taint)];
+            yield return [new Refusal(FilterFailures.TaintToleration, TaintToleration.Reason(taint), TaintToleration.Describe(taint))];
         if (Failures.HasFlag(FilterFailures.NodeAffinity))
-            yield return [Scheduler.NodeAffinityReason];
+            yield return [new Refusal(FilterFailures.NodeAffinity, Scheduler.NodeAffinityReason)];
         if (Failures.HasFlag(FilterFailures.NodeResourcesFit) && InsufficientResources is { Count: > 0 } insufficient)
-            yield return insufficient;
+            yield return [.. insufficient.Select(reason => new Refusal(FilterFailures.NodeResourcesFit, reason))];
     }
 }
 

@@ -66,5 +66,8 @@ public static class TaintToleration
     }
 
     /// <summary>The scheduler's refusal, word for word.</summary>
-    public static string Reason(Taint taint) => $"node(s) had untolerated taint {{{taint.Key}: {taint.Value}}}";
+    public static string Reason(Taint taint) => $"node(s) had untolerated taint {Describe(taint)}";
+
+    /// <summary>A taint as kube-scheduler names it in its reasons: {key: value}.</summary>
+    public static string Describe(Taint taint) => $"{{{taint.Key}: {taint.Value}}}";
 }

@@ -7,6 +7,7 @@ using NodePools.Tests.Shared;
 using Pulumi;
 using Pulumi.Testing;
 using Pulumi.Utilities;
+using NodePools.Placement.Pipeline;
 
 namespace NodePools.Components.Tests;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using NodePools.Placement.Planning;
 using NodePools.Tests.Shared;
 using Pulumi;
+using NodePools.Placement.Pipeline;
 
 namespace NodePools.Infra.Tests;
 

@@ -9,6 +9,7 @@ using Pulumi.Automation;
 using Pulumi.Automation.Events;
 using Aws = Pulumi.Aws;
 using NodePools.Placement.Facts;
+using NodePools.Placement.Pipeline;
 
 namespace NodePools.Stacks.Tests;
 
