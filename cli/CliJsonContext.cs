@@ -13,6 +13,7 @@ namespace NodePools.Cli;
 [JsonSerializable(typeof(NodePools.Placement.Reports.PlanReport))]
 [JsonSerializable(typeof(NodePools.Placement.Reports.DiffReport))]
 [JsonSerializable(typeof(NodePools.Placement.Reports.SlotsReport))]
+[JsonSerializable(typeof(NodePools.Placement.Reports.RulesReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>Writes a report as indented JSON, with quotes and non-ASCII as themselves: people read these too.</summary>

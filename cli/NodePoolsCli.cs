@@ -9,13 +9,14 @@ public static class NodePoolsCli
 {
     public static int Run(string[] args, CliContext context)
     {
-        var root = new RootCommand("nodepools: plan, check, diff and explain where every pod of an EKS node-pool stack lands, and discover the slots of a chart.")
+        var root = new RootCommand("nodepools: plan, check, diff and explain where every pod of an EKS node-pool stack lands, discover the slots of a chart, and list the rules findings come under.")
         {
             PlanCommand.Create(context, findingsOnly: false),
             PlanCommand.Create(context, findingsOnly: true),
             DiffCommand.Create(context),
             SlotsCommand.Create(context),
             ExplainCommand.Create(context),
+            RulesCommand.Create(context),
         };
 
         var parse = root.Parse(args);
