@@ -1,6 +1,6 @@
 namespace NodePools.Cli;
 
-/// <summary>The exit codes every `nodepools` command shares (DESIGN.md, command contracts).</summary>
+/// <summary>The exit codes every `nodepools` command shares (docs/design.md, contracts).</summary>
 public static class ExitCodes
 {
     /// <summary>Evaluated; no error findings.</summary>

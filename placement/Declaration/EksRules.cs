@@ -5,7 +5,7 @@ namespace NodePools.Placement.Declaration;
 
 /// <summary>
 /// What EKS accepts for a managed node group's labels and taints, on top of Kubernetes' own name
-/// rules (REFERENCE.md): keys of at most 63 characters in total, label values of 1–63, at most 50
+/// rules (docs/design.md, EKS facts): keys of at most 63 characters in total, label values of 1–63, at most 50
 /// taints, the three effects, and no keys in the domains Kubernetes and EKS reserve.
 /// </summary>
 public static class EksRules

@@ -243,7 +243,7 @@ public sealed record AcknowledgementSpec
     public string? Reason { get; init; }
 }
 
-/// <summary>How a chart reads placement at a slot's path (DESIGN.md, slot styles).</summary>
+/// <summary>How a chart reads placement at a slot's path (docs/design.md, slot styles).</summary>
 public enum SlotStyle
 {
     /// <summary>PATH.affinity, PATH.tolerations (and PATH.nodeSelector when asked).</summary>

@@ -69,7 +69,7 @@ public static class StackDiff
         return changes;
     }
 
-    /// <summary>Every pool setting, with how EKS applies a change to it (REFERENCE.md).</summary>
+    /// <summary>Every pool setting, with how EKS applies a change to it (docs/design.md, EKS facts).</summary>
     private static IEnumerable<FieldChange> Fields(PoolSpec a, PoolSpec b)
     {
         yield return new("instanceTypes", string.Join(", ", a.InstanceTypes), string.Join(", ", b.InstanceTypes), ChangeEffect.Replace);
