@@ -74,7 +74,7 @@ public sealed class ExplainMatrix
         {
             var node = SchedulingNode.From(nodes[i]);
             schedulingNodes[i] = node;
-            var key = NodeKey(node);
+            var key = node.EquivalenceKey();
             if (!classIndex.TryGetValue(key, out var index))
             {
                 index = classNodes.Count;
@@ -102,7 +102,7 @@ public sealed class ExplainMatrix
             names[i] = source.Name;
             var nodeNames = NamedNodes(source.Spec);
             var spec = nodeNames is null ? source.Spec : Anonymous(source.Spec);
-            var key = PodKey(source.Kind, spec);
+            var key = SchedulingPod.EquivalenceKey(source.Kind, spec);
             if (!podIndex.TryGetValue(key, out var index))
             {
                 index = podClasses.Count;
@@ -264,57 +264,5 @@ public sealed class ExplainMatrix
         if (labels.ContainsKey(WellKnownLabels.Hostname))
             labels[WellKnownLabels.Hostname] = ClassNode;
         return new SchedulingNode(ClassNode, labels, node.Taints, node.Unschedulable, node.Allocatable);
-    }
-
-    private static string NodeKey(SchedulingNode node)
-    {
-        var key = new StringBuilder();
-        foreach (var (name, value) in node.Labels.Where(l => l.Key != WellKnownLabels.Hostname).OrderBy(l => l.Key, StringComparer.Ordinal))
-            key.Append(name).Append('\u0001').Append(value).Append('\u0002');
-        key.Append('\u0003');
-        foreach (var taint in node.Taints)
-            key.Append(taint.Key).Append('\u0001').Append(taint.Value).Append('\u0001').Append(taint.Effect).Append('\u0002');
-        key.Append('\u0003').Append(node.Unschedulable ? '1' : '0').Append('\u0003');
-        if (node.Allocatable is { } allocatable)
-        {
-            foreach (var (name, value) in allocatable.OrderBy(a => a.Key, StringComparer.Ordinal))
-                key.Append(name).Append('\u0001').Append(value).Append('\u0002');
-        }
-        else
-        {
-            key.Append('-');
-        }
-        return key.ToString();
-    }
-
-    /// <summary>Everything placement reads of a pod, as text: pods with equal keys get equal verdicts everywhere.</summary>
-    private static string PodKey(string kindName, PodSpec spec)
-    {
-        var placement = new PodSpec
-        {
-            NodeName = spec.NodeName,
-            NodeSelector = spec.NodeSelector is null ? null : new Dictionary<string, string>(spec.NodeSelector.OrderBy(p => p.Key, StringComparer.Ordinal)),
-            Affinity = spec.Affinity?.NodeAffinity is { } nodeAffinity ? new Affinity { NodeAffinity = nodeAffinity } : null,
-            Tolerations = spec.Tolerations,
-            HostNetwork = spec.HostNetwork,
-        };
-        // Resources as written: equal text is equal requests (equal requests written differently only make two classes).
-        var resources = new StringBuilder();
-        foreach (var container in spec.Containers ?? [])
-            Resources(resources.Append('c'), container);
-        foreach (var container in spec.InitContainers ?? [])
-            Resources(resources.Append('i'), container);
-        foreach (var (name, value) in spec.Overhead ?? [])
-            resources.Append('o').Append(name).Append('=').Append(value);
-        var kind = kindName == WorkloadKinds.DaemonSet ? WorkloadKinds.DaemonSet : "";
-        return $"{kind}\u0003{JsonSerializer.Serialize(placement, KubernetesJsonContext.Default.PodSpec)}\u0003{resources}";
-    }
-
-    private static void Resources(StringBuilder key, Container container)
-    {
-        foreach (var (name, value) in container.Resources?.Requests ?? [])
-            key.Append('r').Append(name).Append('=').Append(value);
-        foreach (var (name, value) in container.Resources?.Limits ?? [])
-            key.Append('l').Append(name).Append('=').Append(value);
     }
 }

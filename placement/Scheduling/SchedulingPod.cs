@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Json;
+using NodePools.Placement.Input;
 using NodePools.Placement.Kubernetes;
 
 namespace NodePools.Placement.Scheduling;
@@ -58,5 +61,41 @@ public sealed class SchedulingPod
         notes.AddRange(pod.Required.Errors.Select(error => $"ignored, so its term matches no node: {error}"));
         notes.AddRange(pod.Preferred.Errors.Select(error => $"ignored, so no preferred term scores: {error}"));
         return pod;
+    }
+
+    /// <summary>
+    /// Everything <see cref="From"/> reads of a pod, as text: pods with equal keys get equal verdicts on
+    /// every node, so `explain` evaluates one pod per key. A field the parse starts to read must join the
+    /// key (SchedulingKeyTests fails otherwise). The node name is keyed as written; `explain` replaces
+    /// names before keying pods that name nodes.
+    /// </summary>
+    public static string EquivalenceKey(string kind, PodSpec spec)
+    {
+        var placement = new PodSpec
+        {
+            NodeName = spec.NodeName,
+            NodeSelector = spec.NodeSelector is null ? null : new Dictionary<string, string>(spec.NodeSelector.OrderBy(p => p.Key, StringComparer.Ordinal)),
+            Affinity = spec.Affinity?.NodeAffinity is { } nodeAffinity ? new Affinity { NodeAffinity = nodeAffinity } : null,
+            Tolerations = spec.Tolerations,
+            HostNetwork = spec.HostNetwork,
+        };
+        // Resources as written: equal text is equal requests (equal requests written differently only make two classes).
+        var resources = new StringBuilder();
+        foreach (var container in spec.Containers ?? [])
+            Resources(resources.Append('c'), container);
+        foreach (var container in spec.InitContainers ?? [])
+            Resources(resources.Append('i'), container);
+        foreach (var (name, value) in spec.Overhead ?? [])
+            resources.Append('o').Append(name).Append('=').Append(value);
+        var daemonSet = kind == WorkloadKinds.DaemonSet ? WorkloadKinds.DaemonSet : "";
+        return $"{daemonSet}\u0003{JsonSerializer.Serialize(placement, KubernetesJsonContext.Default.PodSpec)}\u0003{resources}";
+    }
+
+    private static void Resources(StringBuilder key, Container container)
+    {
+        foreach (var (name, value) in container.Resources?.Requests ?? [])
+            key.Append('r').Append(name).Append('=').Append(value);
+        foreach (var (name, value) in container.Resources?.Limits ?? [])
+            key.Append('l').Append(name).Append('=').Append(value);
     }
 }
