@@ -4,6 +4,7 @@ using NodePools.Placement.Deployment;
 using NodePools.Placement.Input;
 using NodePools.Placement.Planning;
 using Pulumi;
+using Aws = Pulumi.Aws;
 
 namespace NodePools.Infra;
 
@@ -17,17 +18,33 @@ public static class NodePoolsProgram
     public static async Task<IDictionary<string, object?>> RunAsync(Config config, string project, string stack)
     {
         var plan = Plan(config, project, stack);
+        // Neither aws:region, the zones nor the environment named the region (a profile's, say): the
+        // provider knows it, and the autoscaler must be told it rather than the placeholder.
+        if (plan.Declaration.Cluster.Region is null && plan.Declaration.AutoscalerRuns)
+            plan = Plan(config, project, stack, await ProviderRegionAsync().ConfigureAwait(false));
+        foreach (var finding in plan.Findings.Where(f => f.Severity != Severity.Info))
+            Log.Warn($"{finding.Rule}: {finding.Subject} {finding.Message}");
         var zones = await ZoneDiscovery.ZonesAsync(plan).ConfigureAwait(false);
         return StackResources.Create(plan, zones).Outputs();
     }
 
+    /// <summary>The region the default aws provider deploys to.</summary>
+    private static async Task<string> ProviderRegionAsync()
+    {
+        var region = (await Aws.GetRegion.InvokeAsync().ConfigureAwait(false)).Region;
+        return string.IsNullOrEmpty(region)
+            ? throw new RunException($"The aws provider names no region: set {DeclarationParser.RegionKey} (pulumi config set aws:region us-east-1)")
+            : region;
+    }
+
     /// <summary>Plans the stack from Pulumi config, or stops the program with the reasons (no resources registered).</summary>
-    public static StackPlan Plan(Config config, string project, string stack)
+    /// <param name="providerRegion">The aws provider's region, where the stack itself names none.</param>
+    public static StackPlan Plan(Config config, string project, string stack, string? providerRegion = null)
     {
         StackPlan plan;
         try
         {
-            plan = StackPlanner.PlanFromConfig(project, stack, config.Get, DeclarationParser.Region(new Config("aws").Get("region")));
+            plan = StackPlanner.PlanFromConfig(project, stack, config.Get, new Config("aws").Get("region") ?? providerRegion);
         }
         catch (InvalidInputException ex)
         {
@@ -40,8 +57,6 @@ public static class NodePoolsProgram
             throw new RunException("The placement checks found errors (run `nodepools check " + stack + "`):" + Environment.NewLine
                                    + string.Join(Environment.NewLine, errors.Select(f => $"  {f.Rule}: {f.Subject} {f.Message}")));
         }
-        foreach (var finding in plan.Findings.Where(f => f.Severity != Severity.Info))
-            Log.Warn($"{finding.Rule}: {finding.Subject} {finding.Message}");
         return plan;
     }
 }

@@ -38,11 +38,6 @@ internal static class AutoscalerRelease
             at.Property("pool").Error($"unknown pool \"{pool}\" (pools: {string.Join(", ", index.Names)})");
             return null;
         }
-        if (cluster.Region is null)
-        {
-            at.Error($"the Cluster Autoscaler needs the region: set {DeclarationParser.RegionKey} in the stack (pulumi config set aws:region us-east-1)");
-            return null;
-        }
 
         var declaration = new JsonObject
         {
@@ -54,7 +49,8 @@ internal static class AutoscalerRelease
             ["values"] = new JsonObject
             {
                 ["autoDiscovery"] = new JsonObject { ["clusterName"] = cluster.Name },
-                ["awsRegion"] = cluster.Region,
+                // Where the stack names no region, the program plans again with the provider's before deploying.
+                ["awsRegion"] = cluster.Region ?? StackRegion.AtDeployment,
                 // A fixed name: the Pod Identity association that gives it its role names it.
                 ["rbac"] = new JsonObject { ["serviceAccount"] = new JsonObject { ["name"] = AutoscalerSpec.ServiceAccount } },
                 // Pools span zones: keep their zones balanced, and pick the group that wastes least.
