@@ -16,6 +16,7 @@ public static class StackChecks
         ProtectedPoolRule.Check,
         UntargetedPoolRule.Check,
         ClusterAddonsRule.Check,
+        AutoscalerHomeRule.Check,
         EmptyPoolWaitRule.Check,
     ];
 

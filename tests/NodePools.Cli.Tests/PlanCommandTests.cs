@@ -104,6 +104,17 @@ public class PlanCommandTests
     }
 
     [Fact]
+    public void A_stack_whose_every_pool_is_tainted_is_checked_and_exits_1_with_every_finding()
+    {
+        // The gpu pool may scale, so the Cluster Autoscaler runs; no pool is free of a blocking taint.
+        var dir = CliRunner.Project(Pools.Replace(", autoscaler: false", "", StringComparison.Ordinal));
+        var (exit, output, error) = CliRunner.Run("check", "test", "--dir", dir, "--no-render");
+        Assert.True(exit == 1, output + error);
+        Assert.Contains("autoscaler-unhosted", output);
+        Assert.Contains("coredns-unhosted", output);
+    }
+
+    [Fact]
     public void Invalid_declarations_exit_2_naming_file_key_and_rule_without_a_stack_trace()
     {
         var dir = CliRunner.Project(Pools.Replace("effect: NoSchedule", "effect: NO_SCHEDULE") + "\n  node-pools:releases:\n    r: {chart: c, repository: x, version: \"1\", namespace: ns, slots: [{path: x, intent: {pool: gpus}}]}\n");
