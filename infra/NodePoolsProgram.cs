@@ -5,6 +5,7 @@ using NodePools.Placement.Input;
 using NodePools.Placement.Pipeline;
 using Pulumi;
 using NodePools.Placement.Checks;
+using Aws = Pulumi.Aws;
 
 namespace NodePools.Infra;
 
@@ -18,31 +19,45 @@ public static class NodePoolsProgram
     public static async Task<IDictionary<string, object?>> RunAsync(Config config, string project, string stack)
     {
         var analysis = Plan(config, project, stack);
+        // Neither aws:region, the zones nor the environment named the region (a profile's, say): the
+        // provider knows it, and the autoscaler must be told it rather than the placeholder.
+        if (analysis.Declaration.Cluster.Region is null && analysis.Declaration.AutoscalerRuns)
+            analysis = Plan(config, project, stack, await ProviderRegionAsync().ConfigureAwait(false));
+        foreach (var finding in analysis.Findings.Where(f => f.Severity != Severity.Info))
+            Log.Warn($"{finding.Rule}: {finding.Subject} {finding.Message}");
         var zones = await ZoneDiscovery.ZonesAsync(analysis.Plan).ConfigureAwait(false);
         return StackResources.Create(analysis, zones).Outputs();
     }
 
-    /// <summary>Plans and checks the stack from Pulumi config, or stops the program with the reasons (no resources registered).</summary>
-    public static StackAnalysis Plan(Config config, string project, string stack)
+    /// <summary>The region the default aws provider deploys to.</summary>
+    private static async Task<string> ProviderRegionAsync()
     {
-        StackAnalysis plan;
+        var region = (await Aws.GetRegion.InvokeAsync().ConfigureAwait(false)).Region;
+        return string.IsNullOrEmpty(region)
+            ? throw new RunException($"The aws provider names no region: set {DeclarationParser.RegionKey} (pulumi config set aws:region us-east-1)")
+            : region;
+    }
+
+    /// <summary>Plans and checks the stack from Pulumi config, or stops the program with the reasons (no resources registered).</summary>
+    /// <param name="providerRegion">The aws provider's region, where the stack itself names none.</param>
+    public static StackAnalysis Plan(Config config, string project, string stack, string? providerRegion = null)
+    {
+        StackAnalysis analysis;
         try
         {
-            plan = StackPipeline.Check(StackPipeline.PlanFromConfig(project, stack, config.Get, DeclarationParser.Region(new Config("aws").Get("region"))));
+            analysis = StackPipeline.Check(StackPipeline.PlanFromConfig(project, stack, config.Get, new Config("aws").Get("region") ?? providerRegion));
         }
         catch (InvalidInputException ex)
         {
             throw new RunException($"The stack declaration is invalid:{Environment.NewLine}{string.Join(Environment.NewLine, ex.Errors.Select(e => $"  {e}"))}");
         }
 
-        var errors = plan.Findings.Where(f => f.Severity == Severity.Error).ToList();
+        var errors = analysis.Findings.Where(f => f.Severity == Severity.Error).ToList();
         if (errors.Count > 0 && !ErrorFindingsOverride.IsSet)
         {
             throw new RunException("The placement checks found errors (run `nodepools check " + stack + "`):" + Environment.NewLine
                                    + string.Join(Environment.NewLine, errors.Select(f => $"  {f.Rule}: {f.Subject} {f.Message}")));
         }
-        foreach (var finding in plan.Findings.Where(f => f.Severity != Severity.Info))
-            Log.Warn($"{finding.Rule}: {finding.Subject} {finding.Message}");
-        return plan;
+        return analysis;
     }
 }

@@ -58,16 +58,23 @@ public class ExplainBenchmarks
     /// <summary>Runs one measurement in a child process (this program with --measure) and reads back seconds and peak bytes.</summary>
     public static (double Seconds, long PeakBytes) InChildProcess(string output, string nodesFile, string podsFile)
     {
+        var line = ChildProcessLine(["--measure", output, nodesFile, podsFile]);
+        return (double.Parse(line[0], System.Globalization.CultureInfo.InvariantCulture), long.Parse(line[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Runs this program with <paramref name="arguments"/> in a child process; returns the words of what it printed.</summary>
+    public static string[] ChildProcessLine(IEnumerable<string> arguments)
+    {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
         // Run as `dotnet NodePools.Benchmarks.dll`, the host needs the assembly; as the apphost, it does not.
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
             start.ArgumentList.Add(typeof(ExplainBenchmarks).Assembly.Location);
-        foreach (var argument in new[] { "--measure", output, nodesFile, podsFile })
+        foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var line = process.StandardOutput.ReadToEnd().Trim().Split(' ');
         process.WaitForExit();
-        return (double.Parse(line[0], System.Globalization.CultureInfo.InvariantCulture), long.Parse(line[1], System.Globalization.CultureInfo.InvariantCulture));
+        return line;
     }
 
     /// <summary>The child's side: measure, then print "seconds peak-bytes".</summary>

@@ -6,6 +6,16 @@ using NodePools.Benchmarks;
 if (args.Length == 4 && args[0] == "--measure")
     return ExplainBenchmarks.Measure(args[1], args[2], args[3]);
 
+// `--check-summary NODES PODS`: the summary's counts against the direct evaluation, run as a child process by the quick report.
+if (args.Length == 3 && args[0] == "--check-summary")
+{
+    var (checkedPods, differences) = SummaryExactness.Check(args[1], args[2], stride: 50);
+    foreach (var difference in differences.Take(10))
+        Console.Error.WriteLine(difference);
+    Console.WriteLine(FormattableString.Invariant($"{checkedPods} {differences.Count}"));
+    return differences.Count == 0 ? 0 : 1;
+}
+
 // `--generate DIR`: the realistic cluster of the summary target (nodes.json, pods.json), to try explain on.
 if (args.Length == 2 && args[0] == "--generate")
 {
@@ -68,6 +78,14 @@ try
     Console.WriteLine($"explain --output summary, 5,000 nodes × 150,000 pods ({new FileInfo(clusterPods).Length / (1024 * 1024):N0} MiB of pods, 15,000 of them DaemonSet pods) end to end: "
                       + $"{summary.Seconds:N1} s (target ≤ {ExplainBenchmarks.TargetSummarySeconds:N0} s), peak {summary.PeakBytes / (1024.0 * 1024):N0} MiB (target ≤ {ExplainBenchmarks.TargetSummaryPeakBytes / (1024 * 1024)} MiB)");
     met &= summary.Seconds <= ExplainBenchmarks.TargetSummarySeconds && summary.PeakBytes <= ExplainBenchmarks.TargetSummaryPeakBytes;
+
+    // Exactness, not speed: the same snapshot's summaries against the direct evaluation, pod by pod.
+    var watchExact = Stopwatch.StartNew();
+    var exact = ExplainBenchmarks.ChildProcessLine(["--check-summary", clusterNodes, clusterPods]);
+    var (checkedPods, differing) = (int.Parse(exact[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(exact[1], System.Globalization.CultureInfo.InvariantCulture));
+    Console.WriteLine($"explain --output summary against the direct evaluation on the same 5,000 nodes: {checkedPods:N0} pods ({checkedPods * 5_000L:N0} pairs) checked, "
+                      + $"{differing} differ (target 0) in {watchExact.Elapsed.TotalSeconds:N0} s");
+    met &= differing == 0 && checkedPods > 0;
 }
 finally
 {

@@ -44,6 +44,10 @@ public static class Rules
     public static readonly Rule CoreDnsUnhosted = new("coredns-unhosted", RuleStage.Declaration, "error",
         "no pool admits the CoreDNS add-on: it never becomes healthy and no pod resolves a name") { Check = ClusterAddonsRule.Check };
 
+    public static readonly Rule AutoscalerUnhosted = new("autoscaler-unhosted", RuleStage.Declaration, "error",
+        "pools may scale and every pool is tainted: the Cluster Autoscaler has nowhere to run; add an untainted pool, name its pool, or turn it off")
+        { Check = AutoscalerHomeRule.Check };
+
     public static readonly Rule WaitsOnEmptyPool = new("waits-on-empty-pool", RuleStage.Declaration, "error",
         "a release waits for pods only a pool created with no nodes could host, and no autoscaler adds one: set skipAwait, a desired size, or let the autoscaler run")
         { Check = EmptyPoolWaitRule.Check };
@@ -107,7 +111,7 @@ public static class Rules
     public static readonly IReadOnlyList<Rule> All =
     [
         Pending, IsolationBreach, TaintedPoolReachable, DaemonSetNotTolerated, SpreadExceedsMax, SpreadExceedsMin, GpuRequestWithoutGpu,
-        TaintWithoutAffinity, ProtectedPoolUpdate, ProtectedPoolDrift, PoolUntargeted, CoreDnsUnhosted, WaitsOnEmptyPool,
+        TaintWithoutAffinity, ProtectedPoolUpdate, ProtectedPoolDrift, PoolUntargeted, CoreDnsUnhosted, AutoscalerUnhosted, WaitsOnEmptyPool,
         WorkloadOffPool, WorkloadPending, DaemonSetPoolUncovered, PlacementOverridden, SlotUnread, NamespaceConflict, ValuesRejected,
         AcknowledgementPlaceable, AcknowledgementUnmatched, ChartUnavailable, RenderUnreadable, MarkersRefused,
         TaintBeforeToleration, AffinityBeforeLabel, PoolReplacement, ProtectedPoolShrink, MinAboveDesired,

@@ -15,7 +15,10 @@ internal static class AutoscalerRelease
     public static bool Runs(ClusterSpec cluster, IReadOnlyList<PoolSpec> pools) =>
         cluster.Autoscaler.Enabled ?? pools.Any(pool => pool.Scaling.Min < pool.Scaling.Max);
 
-    /// <summary>The release, read by the same parser as declared releases; null when it does not run or cannot.</summary>
+    /// <summary>The pool it runs on when the cluster names none: the first without a blocking taint, or null.</summary>
+    public static string? Home(IReadOnlyList<PoolSpec> pools) => pools.FirstOrDefault(p => !p.Taints.Any(TaintToleration.BlocksScheduling))?.Name;
+
+    /// <summary>The release, read by the same parser as declared releases; null when it does not run or has no pool to run on.</summary>
     public static ReleaseSpec? Declare(ClusterSpec cluster, IReadOnlyList<PoolSpec> pools, ConfigCursor clusterAt, PoolIndex index,
         IReadOnlyCollection<string> declaredReleases)
     {
@@ -27,20 +30,12 @@ internal static class AutoscalerRelease
             at.Error($"a release named {AutoscalerSpec.ReleaseName} is declared, and the stack deploys the Cluster Autoscaler itself: rename yours, or set autoscaler: false to run only yours");
             return null;
         }
-        var pool = cluster.Autoscaler.Pool ?? pools.FirstOrDefault(p => !p.Taints.Any(TaintToleration.BlocksScheduling))?.Name;
+        var pool = cluster.Autoscaler.Pool ?? Home(pools);
         if (pool is null)
-        {
-            at.Error("every pool is tainted: name the pool the Cluster Autoscaler runs on (autoscaler: {pool: NAME}), or set autoscaler: false");
-            return null;
-        }
+            return null; // no pool can host it: a finding about the stack (autoscaler-unhosted), reported with the others
         if (!index.Names.Contains(pool))
         {
             at.Property("pool").Error($"unknown pool \"{pool}\" (pools: {string.Join(", ", index.Names)})");
-            return null;
-        }
-        if (cluster.Region is null)
-        {
-            at.Error($"the Cluster Autoscaler needs the region: set {DeclarationParser.RegionKey} in the stack (pulumi config set aws:region us-east-1)");
             return null;
         }
 
@@ -54,7 +49,8 @@ internal static class AutoscalerRelease
             ["values"] = new JsonObject
             {
                 ["autoDiscovery"] = new JsonObject { ["clusterName"] = cluster.Name },
-                ["awsRegion"] = cluster.Region,
+                // Where the stack names no region, the program plans again with the provider's before deploying.
+                ["awsRegion"] = cluster.Region ?? StackRegion.AtDeployment,
                 // A fixed name: the Pod Identity association that gives it its role names it.
                 ["rbac"] = new JsonObject { ["serviceAccount"] = new JsonObject { ["name"] = AutoscalerSpec.ServiceAccount } },
                 // Pools span zones: keep their zones balanced, and pick the group that wastes least.

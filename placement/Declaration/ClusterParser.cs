@@ -6,6 +6,7 @@ internal static partial class ClusterParser
     private const int MinZones = ClusterSpec.MinZones;
     private const int MaxZones = ClusterSpec.MaxZones;
 
+    /// <param name="region">aws:region, or the region the aws provider names, when known.</param>
     public static ClusterSpec? Parse(ConfigCursor at, string stack, string? region)
     {
         if (!at.ExpectMapping("name", "version", "network", "availabilityZones", "zoneCount", "excludeZoneIds", "natGateways",
@@ -27,6 +28,11 @@ internal static partial class ClusterParser
             zonesAt.Error($"a VPC is created with a public and a private subnet per availability zone: list {MinZones} to {MaxZones} zones, or leave them out to use the region's first available ones");
         foreach (var duplicate in zones.GroupBy(z => z).Where(g => g.Count() > 1))
             zonesAt.Error($"zone {duplicate.Key} is listed twice");
+        var zoneRegions = StackRegion.OfZones(zones);
+        if (zoneRegions.Count > 1)
+            zonesAt.Error($"the zones are in {string.Join(" and ", zoneRegions)}: a cluster's zones are in one region");
+        else if (zoneRegions is [var zoneRegion] && !string.IsNullOrWhiteSpace(region) && zoneRegion != region)
+            zonesAt.Error($"the zones are in {zoneRegion}, and the stack deploys to {region} (aws:region): name zones of {region}, or set aws:region to {zoneRegion}");
         var zoneCount = at.Property("zoneCount").Int(MinZones, MaxZones) ?? 3;
         if (zonesAt.Exists && at.Property("zoneCount").Exists)
             at.Property("zoneCount").Error("zoneCount is for discovered zones: with availabilityZones listed, the list decides");
@@ -67,7 +73,7 @@ internal static partial class ClusterParser
             Access = Access(at.Property("access")),
             Protect = at.Property("protect").Bool(false),
             AmiReleaseVersion = amiRelease,
-            Region = region,
+            Region = StackRegion.Resolve(region, zones),
             Autoscaler = Autoscaler(at.Property("autoscaler")),
         };
     }

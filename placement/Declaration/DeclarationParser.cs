@@ -16,7 +16,7 @@ public static class DeclarationParser
     public const string ReleasesKey = "releases";
     public const string PodTemplatesKey = "podTemplates";
 
-    /// <summary>The aws provider's region: the cluster autoscaler is told it.</summary>
+    /// <summary>The aws provider's region: the cluster autoscaler is told it (<see cref="StackRegion"/>).</summary>
     public const string RegionKey = "aws:region";
 
     public static readonly IReadOnlyList<string> Keys = [ClusterKey, PoolsKey, ReleasesKey, PodTemplatesKey];
@@ -66,18 +66,14 @@ public static class DeclarationParser
             else
                 at.Error($"unknown key \"{fullKey}\" (the declaration's keys are {string.Join(", ", Keys.Select(k => $"{project}:{k}"))})");
         }
-        return Parse(project, stack, document, diagnostics, name => values.GetValueOrDefault(name), Region(region), elsewhere);
+        return Parse(project, stack, document, diagnostics, name => values.GetValueOrDefault(name), region, elsewhere);
     }
-
-    /// <summary>The region the aws provider deploys to, found as it finds it: its config (aws:region), else the environment.</summary>
-    public static string? Region(string? configured) =>
-        configured ?? Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
 
     /// <summary>
     /// Parses the declaration from Pulumi config values: <paramref name="configJson"/> returns the JSON text
     /// Pulumi's Config.Get gives for a structured key (or null when unset).
     /// </summary>
-    /// <param name="region">The AWS region the aws provider deploys to (aws:region, or AWS_REGION), when known.</param>
+    /// <param name="region">The AWS region the aws provider deploys to (aws:region, or the provider's answer), when known.</param>
     public static StackDeclaration FromConfigValues(string project, string stack, Func<string, string?> configJson, string? region = null)
     {
         var file = StackFileName(stack);

@@ -72,7 +72,7 @@ public sealed record ClusterSpec
     /// <summary>The EKS-optimized Amazon Linux AMI release the node groups run, e.g. 1.33.5-20251120; null takes the latest at creation.</summary>
     public string? AmiReleaseVersion { get; init; }
 
-    /// <summary>The AWS region (aws:region), when the stack names it.</summary>
+    /// <summary>The AWS region, when the stack names it: aws:region, its zones, or the environment (<see cref="StackRegion"/>).</summary>
     public string? Region { get; init; }
 
     public AutoscalerSpec Autoscaler { get; init; } = new();

@@ -91,7 +91,7 @@ public sealed class ExplainMatrix
         var podClass = new int[pods.Count];
         var names = new string[pods.Count];
         var named = new (int Node, PairVerdict Verdict)[]?[pods.Count];
-        Dictionary<string, List<int>>? nodesByName = null;
+        NodeNames? nodesByName = null;
         var bound = new Dictionary<int, SchedulingPod>();
         var boundVerdicts = new Dictionary<(int PodClass, int NodeClass), PairVerdict>();
         // A pod that names nodes is classed without the names: against every node it does not name it
@@ -112,14 +112,16 @@ public sealed class ExplainMatrix
             podClass[i] = index;
             if (nodeNames is null)
                 continue;
-            nodesByName ??= NodesByName(schedulingNodes);
+            nodesByName ??= new NodeNames(schedulingNodes);
             if (OnlyNodeName(source.Spec))
             {
                 // A bound pod (nodeName, as every pod of a live cluster): on its node it is its class
                 // without the nodeName, and that verdict is the same for every node of the node's class.
                 if (!bound.TryGetValue(index, out var boundPod))
                     bound[index] = boundPod = SchedulingPod.From(source.Name, source.Kind, spec with { NodeName = null }, options);
-                named[i] = (nodesByName.GetValueOrDefault(source.Spec.NodeName!) ?? []).Select(node =>
+                // Only the nodes of that metadata.name: a node whose hostname alone is that name refuses
+                // the pod (NodeName), as its class does.
+                named[i] = nodesByName.WithName(source.Spec.NodeName!).Select(node =>
                 {
                     var key = (index, nodeClass[node]);
                     if (!boundVerdicts.TryGetValue(key, out var verdict))
@@ -129,7 +131,7 @@ public sealed class ExplainMatrix
                 continue;
             }
             var pod = SchedulingPod.From(source.Name, source.Kind, source.Spec, options);
-            named[i] = nodeNames.SelectMany(name => nodesByName.GetValueOrDefault(name) ?? []).Distinct()
+            named[i] = nodesByName.Named(nodeNames)
                 .Select(node => (node, Scheduler.Evaluate(pod, schedulingNodes[node]))).ToArray();
         }
         return new ExplainMatrix(schedulingNodes, nodeClass, [.. classNodes], [.. classSizes], [.. podClasses], named, podClass, names);
@@ -166,23 +168,6 @@ public sealed class ExplainMatrix
         for (var c = 0; c < _classNodes.Length; c++)
             row[c] = Scheduler.Evaluate(pod, _classNodes[c]);
         return _verdicts[podClass] = row;
-    }
-
-    private static Dictionary<string, List<int>> NodesByName(SchedulingNode[] nodes)
-    {
-        var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < nodes.Length; i++)
-        {
-            foreach (var name in new[] { nodes[i].Name, nodes[i].Labels.GetValueOrDefault(WellKnownLabels.Hostname) })
-            {
-                if (name is null)
-                    continue;
-                if (!byName.TryGetValue(name, out var list))
-                    byName[name] = list = [];
-                list.Add(i);
-            }
-        }
-        return byName;
     }
 
     // Valid names and label values (an invalid one would void the pod's whole term), which no node

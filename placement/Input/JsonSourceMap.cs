@@ -23,43 +23,73 @@ internal static class JsonSourceMap
     public static SourceMap Build(Utf8JsonReader reader, IReadOnlyList<long> lineStarts, string file, int document)
     {
         var map = new SourceMap();
+        Walk(reader, (path, offset) =>
+        {
+            var (line, column) = Position(offset, lineStarts);
+            map.Add(path, line, column);
+        }, (frame, offset) =>
+        {
+            if (frame.Keys.Add(frame.Key))
+                return;
+            var (line, column) = Position(offset, lineStarts);
+            throw new InvalidInputException(new InputError(file, JsonPaths.Readable(frame.Path), $"duplicate key \"{frame.Key}\": a key is written once in an object")
+            {
+                Line = line, Column = column, Document = document,
+            });
+        });
+        return map;
+    }
+
+    /// <summary>
+    /// Where the value at <paramref name="path"/> (or its nearest ancestor) starts, in bytes from the
+    /// reader's first token: the place of an error found in an object after it was bound.
+    /// </summary>
+    /// <param name="reader">A copy of the reader, on the first token of the object; all of it in the reader's buffer.</param>
+    public static long Offset(Utf8JsonReader reader, string path)
+    {
+        var offsets = new Dictionary<string, long>(StringComparer.Ordinal);
+        Walk(reader, (at, offset) => offsets.TryAdd(at, offset), null);
+        for (var current = path; current.Length > 0; current = JsonPaths.Parent(current))
+        {
+            if (offsets.TryGetValue(current, out var offset))
+                return offset;
+        }
+        return 0;
+    }
+
+    /// <summary>Every value of the value at the reader, with its path and offset; and every key, with its object.</summary>
+    private static void Walk(Utf8JsonReader reader, Action<string, long> value, Action<Frame, long>? key)
+    {
         var frames = new Stack<Frame>();
         while (true)
         {
-            var (line, column) = Position(reader.TokenStartIndex, lineStarts);
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
                     var frame = frames.Peek();
-                    frame.Key = reader.GetString() ?? "";
-                    if (!frame.Keys.Add(frame.Key))
-                    {
-                        throw new InvalidInputException(new InputError(file, JsonPaths.Readable(frame.Path), $"duplicate key \"{frame.Key}\": a key is written once in an object")
-                        {
-                            Line = line, Column = column, Document = document,
-                        });
-                    }
+                    frame.Key = JsonStrings.Get(ref reader);
+                    key?.Invoke(frame, reader.TokenStartIndex);
                     break;
                 case JsonTokenType.StartObject or JsonTokenType.StartArray:
                     var path = NextPath(frames);
-                    map.Add(path, line, column);
+                    value(path, reader.TokenStartIndex);
                     frames.Push(new Frame(path, reader.TokenType == JsonTokenType.StartObject));
                     break;
                 case JsonTokenType.EndObject or JsonTokenType.EndArray:
                     frames.Pop();
                     if (frames.Count == 0)
-                        return map;
+                        return;
                     break;
                 case JsonTokenType.Comment or JsonTokenType.None:
                     break;
                 default:
-                    map.Add(NextPath(frames), line, column);
+                    value(NextPath(frames), reader.TokenStartIndex);
                     if (frames.Count == 0)
-                        return map;
+                        return;
                     break;
             }
             if (!reader.Read())
-                return map;
+                return;
         }
     }
 

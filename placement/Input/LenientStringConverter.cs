@@ -8,7 +8,8 @@ namespace NodePools.Placement.Input;
 /// <summary>
 /// Reads a string field written as an unquoted YAML number or boolean (<c>gpu: true</c>,
 /// <c>tier: 2</c>) as the text the user wrote, instead of refusing it; and a null as "", the way Go
-/// decodes null into a string, so no string the scheduler reads is ever null.
+/// decodes null into a string, so no string the scheduler reads is ever null; and invalid UTF-8 as Go
+/// decodes it too (<see cref="JsonStrings"/>).
 /// </summary>
 public sealed class LenientStringConverter : JsonConverter<string>
 {
@@ -18,7 +19,7 @@ public sealed class LenientStringConverter : JsonConverter<string>
         reader.TokenType switch
         {
             JsonTokenType.Null => "",
-            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.String => JsonStrings.Get(ref reader),
             JsonTokenType.Number => Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan),
             JsonTokenType.True => "true",
             JsonTokenType.False => "false",
@@ -28,7 +29,7 @@ public sealed class LenientStringConverter : JsonConverter<string>
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 
     public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.GetString() ?? "";
+        JsonStrings.Get(ref reader);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
         writer.WritePropertyName(value);

@@ -55,13 +55,17 @@ public static partial class StructuredText
         var documents = new List<ParsedDocument>();
         var bytes = Encoding.UTF8.GetBytes(text);
         var lineStarts = JsonSourceMap.LineStarts(bytes);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
+        var options = new JsonReaderOptions
         {
             AllowMultipleValues = true,
             CommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
             MaxDepth = YamlTree.MaxDepth,
-        });
+        };
+        // The text is valid UTF-16 (invalid UTF-8 was read as U+FFFD); an escaped lone surrogate is the one
+        // invalid string left, and the tree would throw on it wherever it is read.
+        JsonStrings.ReplaceLoneSurrogateEscapes(bytes, options);
+        var reader = new Utf8JsonReader(bytes, options);
         try
         {
             while (reader.Read())

@@ -10,8 +10,8 @@ public static class TypedReader
     public static T? Read<T>(ParsedDocument document, JsonNode? node, string path, JsonTypeInfo<T> type, List<InputError> errors)
     {
         var before = errors.Count;
-        foreach (var nullItem in NullListItems(node, path))
-            errors.Add(document.Error(nullItem, "a list item cannot be null"));
+        foreach (var (at, problem) in Unbindable(node, path, MaxDepth(type), 1))
+            errors.Add(document.Error(at, problem));
         if (errors.Count > before)
             return default;
         try
@@ -27,9 +27,21 @@ public static class TypedReader
         }
     }
 
-    /// <summary>Paths of null items in lists (Go would decode them as empty structs; they are always a mistake).</summary>
-    private static IEnumerable<string> NullListItems(JsonNode? node, string path)
+    /// <summary>How deep a tree the serializer binds (it writes the tree out and reads it back, and a writer refuses past this).</summary>
+    private static int MaxDepth(JsonTypeInfo type) => type.Options.MaxDepth == 0 ? 64 : type.Options.MaxDepth;
+
+    /// <summary>
+    /// What the serializer cannot bind, found before it tries: null items in lists (Go would decode them
+    /// as empty structs; they are always a mistake), and values nested past its depth, which it would
+    /// refuse with an exception rather than an error in the file.
+    /// </summary>
+    private static IEnumerable<(string Path, string Problem)> Unbindable(JsonNode? node, string path, int maxDepth, int depth)
     {
+        if (node is JsonArray or JsonObject && depth > maxDepth)
+        {
+            yield return (path, $"nested deeper than {maxDepth} levels: no Kubernetes field is");
+            yield break;
+        }
         switch (node)
         {
             case JsonArray array:
@@ -37,15 +49,15 @@ public static class TypedReader
                 {
                     var itemPath = JsonPaths.Index(path, i);
                     if (array[i] is null)
-                        yield return itemPath;
-                    foreach (var nested in NullListItems(array[i], itemPath))
+                        yield return (itemPath, "a list item cannot be null");
+                    foreach (var nested in Unbindable(array[i], itemPath, maxDepth, depth + 1))
                         yield return nested;
                 }
                 break;
             case JsonObject obj:
                 foreach (var (key, value) in obj)
                 {
-                    foreach (var nested in NullListItems(value, JsonPaths.Property(path, key)))
+                    foreach (var nested in Unbindable(value, JsonPaths.Property(path, key), maxDepth, depth + 1))
                         yield return nested;
                 }
                 break;

@@ -31,6 +31,7 @@ internal sealed class JsonManifestReader
     private int _keep = -1;  // bytes from here on are kept by Fill (the start of an object not yet decided), or -1
     private bool _final;
     private JsonReaderState _state = new(ReaderOptions);
+    private readonly List<(int Index, long Offset)> _unplaced = [];
 
     private JsonManifestReader(Stream stream, string file)
     {
@@ -38,16 +39,16 @@ internal sealed class JsonManifestReader
         _file = file;
     }
 
-    /// <summary>Each top-level object, or each item of a List, with its document number and readable path.</summary>
-    public static List<(T Item, int Document, string Path)> Read<T>(string file, JsonTypeInfo<T> type, List<InputError> errors) where T : class
+    /// <summary>Each top-level object, or each item of a List, with its document number, readable path and file offset (for <see cref="Place"/>).</summary>
+    public static List<(T Item, int Document, string Path, long Offset)> Read<T>(string file, JsonTypeInfo<T> type, List<InputError> errors) where T : class
     {
         using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         return new JsonManifestReader(stream, file).ReadAll(type, errors);
     }
 
-    private List<(T, int, string)> ReadAll<T>(JsonTypeInfo<T> type, List<InputError> errors) where T : class
+    private List<(T, int, string, long)> ReadAll<T>(JsonTypeInfo<T> type, List<InputError> errors) where T : class
     {
-        var results = new List<(T, int, string)>();
+        var results = new List<(T, int, string, long)>();
         var document = 0;
         try
         {
@@ -60,7 +61,7 @@ internal sealed class JsonManifestReader
                 document++;
                 if (token != JsonTokenType.StartObject)
                 {
-                    errors.Add(Error(document, "", "expected a Kubernetes object (a mapping with apiVersion and kind)", _offset + _start));
+                    Report(errors, document, "", "expected a Kubernetes object (a mapping with apiVersion and kind)", _offset + _start);
                     SkipValue();
                     continue;
                 }
@@ -76,6 +77,7 @@ internal sealed class JsonManifestReader
                 Document = Math.Max(document, 1),
             });
         }
+        Place(_stream, errors, _unplaced);
         return results;
     }
 
@@ -83,9 +85,10 @@ internal sealed class JsonManifestReader
     /// A top-level object: a List when "items" (an array) comes before anything but apiVersion or a
     /// kind ending in "List"; otherwise one object, bound whole from its start.
     /// </summary>
-    private void ReadTopObject<T>(JsonTypeInfo<T> type, int document, List<(T, int, string)> results, List<InputError> errors) where T : class
+    private void ReadTopObject<T>(JsonTypeInfo<T> type, int document, List<(T, int, string, long)> results, List<InputError> errors) where T : class
     {
         _keep = _start - 1; // the '{' just consumed: kept until the object is known to be a List or not
+        var at = _offset + _keep;
         var isList = false;
         while (true)
         {
@@ -113,12 +116,12 @@ internal sealed class JsonManifestReader
             _keep = -1;
             RestoreStateTopLevel();
             if (Bind(type, document, "", errors) is { } item)
-                results.Add((item, document, ""));
+                results.Add((item, document, "", at));
             return;
         }
     }
 
-    private void ReadItems<T>(JsonTypeInfo<T> type, int document, List<(T, int, string)> results, List<InputError> errors) where T : class
+    private void ReadItems<T>(JsonTypeInfo<T> type, int document, List<(T, int, string, long)> results, List<InputError> errors) where T : class
     {
         var index = 0;
         while (true)
@@ -134,12 +137,12 @@ internal sealed class JsonManifestReader
             var path = $"items[{index++}]";
             if (token != JsonTokenType.StartObject)
             {
-                errors.Add(Error(document, path, "expected a Kubernetes object (a mapping with apiVersion and kind)", at));
+                Report(errors, document, path, "expected a Kubernetes object (a mapping with apiVersion and kind)", at);
                 SkipValue();
                 continue;
             }
             if (Bind(type, document, path, errors) is { } item)
-                results.Add((item, document, path));
+                results.Add((item, document, path, at));
         }
     }
 
@@ -160,13 +163,13 @@ internal sealed class JsonManifestReader
                 Fill();
                 continue;
             }
-            var valueStart = _offset + _start + reader.TokenStartIndex;
+            var origin = _offset + _start; // the file offset the reader's positions count from
             var start = reader;
             try
             {
                 var item = JsonSerializer.Deserialize(ref reader, type);
                 Advance(ref reader);
-                return item;
+                return Checked(item, type, start, origin, document, path, errors);
             }
             catch (JsonException) when (!Complete(start))
             {
@@ -176,13 +179,50 @@ internal sealed class JsonManifestReader
             }
             catch (JsonException ex)
             {
-                errors.Add(Error(document, path + (ex.Path is { Length: > 1 } inner ? inner[1..] : ""), TypedReader.Describe(ex), valueStart));
                 var skip = start;
                 skip.TrySkip();
+                var whole = _buffer.AsSpan(_start + (int)start.TokenStartIndex, (int)(skip.BytesConsumed - start.TokenStartIndex));
+                var repaired = JsonStrings.Repaired(whole, ReaderOptions);
+                if (repaired is null)
+                {
+                    var at = ex.Path ?? JsonPaths.Root;
+                    Report(errors, document, path + at[1..], TypedReader.Describe(ex), origin + JsonSourceMap.Offset(start, at));
+                }
                 Advance(ref skip);
-                return null;
+                return repaired is null ? null : BindRepaired(repaired, type, origin + start.TokenStartIndex, document, path, errors);
             }
         }
+    }
+
+    /// <summary>
+    /// An object whose strings held invalid UTF-8 (or a lone surrogate), bound from its copy with them
+    /// read as the API server reads them. Positions are the copy's: lines as in the file (nothing
+    /// rewritten holds a line break), columns possibly past where the file has them.
+    /// </summary>
+    private T? BindRepaired<T>(byte[] json, JsonTypeInfo<T> type, long origin, int document, string path, List<InputError> errors) where T : class
+    {
+        var reader = new Utf8JsonReader(json, ReaderOptions);
+        reader.Read();
+        var start = reader;
+        try
+        {
+            return Checked(JsonSerializer.Deserialize(ref reader, type), type, start, origin, document, path, errors);
+        }
+        catch (JsonException ex)
+        {
+            var at = ex.Path ?? JsonPaths.Root;
+            Report(errors, document, path + at[1..], TypedReader.Describe(ex), origin + JsonSourceMap.Offset(start, at));
+            return null;
+        }
+    }
+
+    /// <summary>The bound object, or null with an error for each null list item (bound without a word, refused before anything reads the lists).</summary>
+    private T? Checked<T>(T? item, JsonTypeInfo<T> type, Utf8JsonReader start, long origin, int document, string path, List<InputError> errors) where T : class
+    {
+        var nulls = item is null ? [] : NullListItems.In(item, type);
+        foreach (var at in nulls)
+            Report(errors, document, path + at[1..], "a list item cannot be null", origin + JsonSourceMap.Offset(start, at));
+        return nulls.Count == 0 ? item : null;
     }
 
     /// <summary>Whether the value starting at the reader is wholly in the buffer.</summary>
@@ -207,7 +247,7 @@ internal sealed class JsonManifestReader
             if (reader.Read())
             {
                 token = reader.TokenType;
-                name = token == JsonTokenType.PropertyName ? reader.GetString() : null;
+                name = token == JsonTokenType.PropertyName ? JsonStrings.Get(ref reader) : null;
                 Advance(ref reader);
                 return true;
             }
@@ -258,7 +298,7 @@ internal sealed class JsonManifestReader
         {
             var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
             if (reader.Read())
-                return reader.TokenType == JsonTokenType.String && (reader.GetString() ?? "").EndsWith(suffix, StringComparison.Ordinal);
+                return reader.TokenType == JsonTokenType.String && JsonStrings.Get(ref reader).EndsWith(suffix, StringComparison.Ordinal);
             if (_final)
                 return false;
             Fill();
@@ -295,43 +335,62 @@ internal sealed class JsonManifestReader
         _final = read == 0;
     }
 
-    private InputError Error(int document, string path, string message, long offset)
+    /// <summary>An error at a file offset; its line and column are worked out with every other's, in one pass, at the end.</summary>
+    private void Report(List<InputError> errors, int document, string path, string message, long offset)
     {
-        var (line, column) = Position(offset);
-        return new InputError(_file, path.TrimStart('.'), message) { Line = line, Column = column, Document = document };
+        errors.Add(new InputError(_file, path.TrimStart('.'), message) { Document = document });
+        _unplaced.Add((errors.Count - 1, offset));
     }
 
-    /// <summary>Line and column of a byte offset, counted only when an error asks (errors are rare; the file may be large).</summary>
-    private (int Line, int Column) Position(long offset)
+    /// <summary>
+    /// Gives the errors at <paramref name="unplaced"/> (index into <paramref name="errors"/>, file offset)
+    /// their line and column: one pass over the file for all of them, however many (errors are rare;
+    /// the file may be large, and a pass per error would read it once per error).
+    /// </summary>
+    public static void Place(string file, List<InputError> errors, IReadOnlyList<(int Index, long Offset)> unplaced)
     {
-        var position = _stream.Position;
+        if (unplaced.Count == 0)
+            return;
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        Place(stream, errors, unplaced);
+    }
+
+    private static void Place(Stream stream, List<InputError> errors, IReadOnlyList<(int Index, long Offset)> unplaced)
+    {
+        if (unplaced.Count == 0)
+            return;
+        var position = stream.Position;
         try
         {
-            _stream.Position = 0;
+            stream.Position = 0;
             var line = 1;
             long lineStart = 0;
-            var chunk = new byte[1 << 16];
             long read = 0;
-            while (read < offset)
+            var chunk = new byte[1 << 16];
+            foreach (var (index, offset) in unplaced.OrderBy(u => u.Offset))
             {
-                var count = _stream.Read(chunk, 0, (int)Math.Min(chunk.Length, offset - read));
-                if (count == 0)
-                    break;
-                for (var i = 0; i < count; i++)
+                // Count line breaks up to this offset, on from where the last one stopped.
+                while (read < offset)
                 {
-                    if (chunk[i] == (byte)'\n')
+                    var count = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, offset - read));
+                    if (count == 0)
+                        break;
+                    for (var i = 0; i < count; i++)
                     {
-                        line++;
-                        lineStart = read + i + 1;
+                        if (chunk[i] == (byte)'\n')
+                        {
+                            line++;
+                            lineStart = read + i + 1;
+                        }
                     }
+                    read += count;
                 }
-                read += count;
+                errors[index] = errors[index] with { Line = line, Column = (int)(offset - lineStart) + 1 };
             }
-            return (line, (int)(offset - lineStart) + 1);
         }
         finally
         {
-            _stream.Position = position;
+            stream.Position = position;
         }
     }
 }

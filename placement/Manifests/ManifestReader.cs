@@ -43,18 +43,25 @@ public static class ManifestReader
         var errors = new List<InputError>();
         var warnings = new List<InputError>();
         var nodes = new List<Node>();
-        foreach (var (node, document, path) in JsonManifestReader.Read(file, KubernetesJsonContext.Default.Node, errors))
+        var unplaced = new List<(int Index, long Offset)>();
+        void Refuse(string field, string message, int document, long offset)
+        {
+            errors.Add(new InputError(file, field, message) { Document = document });
+            unplaced.Add((errors.Count - 1, offset));
+        }
+        foreach (var (node, document, path, offset) in JsonManifestReader.Read(file, KubernetesJsonContext.Default.Node, errors))
         {
             if (node.Kind != "Node")
             {
-                errors.Add(new InputError(file, Join(path, "kind"), node.Kind is null ? "kind is required (e.g. Node, Pod, Deployment)" : $"expected kind Node, found \"{node.Kind}\"") { Document = document });
+                Refuse(Join(path, "kind"), node.Kind is null ? "kind is required (e.g. Node, Pod, Deployment)" : $"expected kind Node, found \"{node.Kind}\"", document, offset);
                 continue;
             }
             if (string.IsNullOrEmpty(node.Metadata.Name))
-                errors.Add(new InputError(file, Join(path, "metadata"), "metadata.name is required: pods and reports refer to nodes by name") { Document = document });
+                Refuse(Join(path, "metadata"), "metadata.name is required: pods and reports refer to nodes by name", document, offset);
             warnings.AddRange(ApiRules.CheckNode(node).Select(problem => new InputError(file, path + problem.RelativePath, problem.Message) { Document = document }));
             nodes.Add(node);
         }
+        JsonManifestReader.Place(file, errors, unplaced);
         return errors.Count > 0 ? throw new InvalidInputException(errors) : new ReadResult<Node>(nodes, warnings);
     }
 
@@ -63,24 +70,31 @@ public static class ManifestReader
         var errors = new List<InputError>();
         var warnings = new List<InputError>();
         var pods = new List<PodSource>();
-        foreach (var (obj, document, path) in JsonManifestReader.Read(file, KubernetesJsonContext.Default.ManifestObject, errors))
+        var unplaced = new List<(int Index, long Offset)>();
+        void Refuse(string field, string message, int document, long offset)
+        {
+            errors.Add(new InputError(file, field, message) { Document = document });
+            unplaced.Add((errors.Count - 1, offset));
+        }
+        foreach (var (obj, document, path, offset) in JsonManifestReader.Read(file, KubernetesJsonContext.Default.ManifestObject, errors))
         {
             if (string.IsNullOrEmpty(obj.Kind) || WorkloadModels.Kind(obj.Kind) is not { } model)
             {
-                errors.Add(new InputError(file, Join(path, "kind"), string.IsNullOrEmpty(obj.Kind)
+                Refuse(Join(path, "kind"), string.IsNullOrEmpty(obj.Kind)
                     ? "kind is required (e.g. Node, Pod, Deployment)"
-                    : $"kind \"{obj.Kind}\" has no pod template; expected one of {WorkloadModels.KindList}") { Document = document });
+                    : $"kind \"{obj.Kind}\" has no pod template; expected one of {WorkloadModels.KindList}", document, offset);
                 continue;
             }
             if (obj.PodSpecAt(model.SpecPath) is not { } spec)
             {
-                errors.Add(new InputError(file, Join(path, model.SpecPathText), $"a {obj.Kind} needs a pod spec at {model.SpecPathText}") { Document = document });
+                Refuse(Join(path, model.SpecPathText), $"a {obj.Kind} needs a pod spec at {model.SpecPathText}", document, offset);
                 continue;
             }
             var specJsonPath = Join(path, model.SpecPathText);
             warnings.AddRange(ApiRules.CheckPodSpec(spec).Select(problem => new InputError(file, specJsonPath + problem.RelativePath, problem.Message) { Document = document }));
             pods.Add(new PodSource(obj.Metadata?.Name ?? $"{obj.Kind.ToLowerInvariant()}-{document}", obj.Kind, spec) { Namespace = obj.Metadata?.Namespace });
         }
+        JsonManifestReader.Place(file, errors, unplaced);
         return errors.Count > 0 ? throw new InvalidInputException(errors) : new ReadResult<PodSource>(Distinguish(pods), warnings);
     }
 

@@ -136,4 +136,37 @@ public class ExplainCommandTests
         Assert.Contains("9: node(s) didn't match the requested node name", output);
         Assert.Contains("1 pod(s) × 10 node(s), 1 kind(s) of pod × 1 kind(s) of node: 0 pod(s) fit no node.", output);
     }
+
+    /// <summary>Ten nodes whose hostname label is their name, as kubectl get nodes shows them on EKS.</summary>
+    private static string TenNamedNodes() => CliRunner.TempFile(string.Join("---\n", Enumerable.Range(1, 10).Select(i =>
+        $"kind: Node\nmetadata: {{name: node-{i}, labels: {{kubernetes.io/hostname: node-{i}}}}}\n")));
+
+    private const string ToNode3 = "{requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchFields: [{key: metadata.name, operator: In, values: [node-3]}]}]}}";
+
+    /// <summary>Pods that name node-3, each way a pod can: on its node once, refused by the other nine once each.</summary>
+    public static TheoryData<string, string, string, string> NamingPods => new()
+    {
+        { "a bound pod", "spec: {nodeName: node-3}", "node-3", "9: node(s) didn't match the requested node name" },
+        { "a bound DaemonSet pod", $"spec: {{nodeName: node-3, affinity: {{nodeAffinity: {ToNode3}}}}}", "node-3", "9: node(s) didn't match the requested node name" },
+        { "a DaemonSet pod before binding", $"spec: {{affinity: {{nodeAffinity: {ToNode3}}}}}", "node-3", "9: node(s) didn't match Pod's node affinity/selector" },
+        { "a hostname selector", "spec: {nodeSelector: {kubernetes.io/hostname: node-3}}", "node-3", "9: node(s) didn't match Pod's node affinity/selector" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NamingPods))]
+    public void A_pod_that_names_its_node_counts_that_node_once(string _, string spec, string best, string refused)
+    {
+        var nodes = TenNamedNodes();
+        var pods = CliRunner.TempFile($"kind: Pod\nmetadata: {{name: p}}\n{spec}\n");
+
+        var summary = JsonDocument.Parse(CliRunner.Run("explain", "--nodes", nodes, "--pods", pods, "-o", "summary").Out).RootElement[0];
+        Assert.Equal(1, summary.GetProperty("schedulableNodes").GetInt32());
+        Assert.Equal([best], summary.GetProperty("bestNodes").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal([9], summary.GetProperty("reasons").EnumerateObject().Select(r => r.Value.GetInt32()));
+
+        var (_, table, _) = CliRunner.Run("explain", "--nodes", nodes, "--pods", pods);
+        Assert.Contains("1/10", table);
+        Assert.Contains(refused, table);
+        Assert.DoesNotContain($"{best}, {best}", table);
+    }
 }

@@ -22,6 +22,9 @@ public class HostileInputTests
         var json = DevAsJson();
         data.Add("duplicate key in JSON syntax, top", json.Replace("{\"config\":", "{\"config\": {}, \"config\":", StringComparison.Ordinal));
         data.Add("duplicate key in JSON syntax, deep", json.Replace("\"name\":\"nodepools-dev\"", "\"name\":\"a\",\"name\":\"b\"", StringComparison.Ordinal));
+        data.Add("lone surrogate escaped in JSON syntax", json.Replace("\"name\":\"nodepools-dev\"", "\"name\":\"nodepools-\\ud800dev\"", StringComparison.Ordinal));
+        data.Add("lone surrogate escaped in a JSON key", json.Replace("\"gpu\":", "\"gpu\\udc00\":", StringComparison.Ordinal));
+        data.Add("null list item in JSON syntax", json.Replace("\"taints\":[", "\"taints\":[null,", StringComparison.Ordinal));
         data.Add("duplicate key in YAML syntax", DevStack.Replace("    name: nodepools-dev", "    name: a\n    name: b", StringComparison.Ordinal));
         data.Add("empty taint effect", DevStack.Replace("effect: NoSchedule}", "effect: \"\"}", StringComparison.Ordinal));
         data.Add("deep values", DevStack.Replace("clusterName: nodepools-dev", "clusterName: nodepools-dev\n        deep: " + Nested(100), StringComparison.Ordinal));
@@ -79,6 +82,80 @@ public class HostileInputTests
                 Assert.Contains(Path.GetFileName(file), error);
         }
     }
+
+    /// <summary>
+    /// Node and pod files shaped to break a reader or a writer: values nested past the serializer's 64
+    /// levels, invalid UTF-8 and lone surrogates in strings, null items in the lists the readers bind.
+    /// Columns: which file, its extension, its text (&lt;FF&gt; is that raw byte), the exit code, the line
+    /// the refusal names (0 for none), and what the refusal says or the JSON output holds.
+    /// </summary>
+    public static TheoryData<string, string, string, string, int, int, string> ExplainShapes() => new()
+    {
+        // Deep values: a label or selector value that is a deep flow sequence is the wrong type, named where it is.
+        { "deep label value, YAML", "nodes", ".yaml", "kind: Node\nmetadata:\n  name: n1\n  labels:\n    a: " + Nested(70) + "\n", 2, 5, "metadata.labels.a: expected a string, found a list" },
+        { "deep label value, JSON", "nodes", ".json", "{\"kind\": \"Node\",\n \"metadata\": {\"name\": \"n1\",\n  \"labels\": {\"a\": " + Nested(70) + "}}}", 2, 3, "metadata.labels.a: expected a string, found a list" },
+        { "deep nodeSelector value, YAML", "pods", ".yaml", "kind: Pod\nmetadata: {name: p}\nspec:\n  nodeSelector:\n    a: " + Nested(70) + "\n  containers: [{name: c}]\n", 2, 5, "spec.nodeSelector.a: expected a string, found a list" },
+        { "deep toleration value, YAML", "pods", ".yaml", "kind: Pod\nmetadata: {name: p}\nspec:\n  tolerations:\n  - key: k\n    value: " + Nested(70) + "\n", 2, 6, "spec.tolerations[0].value: expected a string, found a list" },
+        { "deep toleration value, JSON", "pods", ".json", "{\"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"},\n \"spec\": {\"tolerations\": [\n  {\"key\": \"k\", \"value\": " + Nested(70) + "}]}}", 2, 3, "spec.tolerations[0].value: expected a string, found a list" },
+        // Deep values where placement reads nothing: skipped, as every unknown field is.
+        { "deep annotation, YAML", "pods", ".yaml", "kind: Pod\nmetadata: {name: p, annotations: {x: " + Nested(70) + "}}\nspec: {containers: [{name: c}]}\n", 0, 0, "\"pod\": \"p\"" },
+        { "deep unknown spec field, YAML", "pods", ".yaml", "kind: Pod\nmetadata: {name: p}\nspec: {x: " + Nested(200) + ", containers: [{name: c}]}\n", 0, 0, "\"pod\": \"p\"" },
+        { "deep unknown spec field, JSON", "pods", ".json", "{\"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}, \"spec\": {\"x\": " + Nested(200) + "}}", 0, 0, "\"pod\": \"p\"" },
+        { "deeper than the readers allow, JSON", "pods", ".json", "{\"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}, \"spec\": {\"x\": " + Nested(300) + "}}", 2, 1, "malformed JSON" },
+        // Invalid UTF-8 in a string: each invalid byte read as U+FFFD, as the API server's JSON decoder does.
+        { "invalid UTF-8 in a pod name", "pods", ".json", "{\"kind\": \"Pod\", \"metadata\": {\"name\": \"p<FF><FE>q\"}, \"spec\": {}}", 0, 0, "\"pod\": \"p\uFFFD\uFFFDq\"" },
+        { "truncated UTF-8 in a node name", "nodes", ".json", "{\"kind\": \"Node\", \"metadata\": {\"name\": \"n<E2><82>\"}}", 0, 0, "\"node\": \"n\uFFFD\uFFFD\"" },
+        { "invalid UTF-8 in a label key", "nodes", ".json", "{\"kind\": \"Node\", \"metadata\": {\"name\": \"n\", \"labels\": {\"a<C0>\": \"b\"}}}", 0, 0, "\"node\": \"n\"" },
+        { "invalid UTF-8 in a List's property name", "pods", ".json", "{\"apiVersion\": \"v1\", \"items\": [{\"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}, \"spec\": {}}], \"x<FF>\": 1, \"kind\": \"List\"}", 0, 0, "\"pod\": \"p\"" },
+        { "invalid UTF-8 in a property name", "pods", ".json", "{\"kind\": \"Pod\", \"metadata\": {\"name\": \"p\", \"x<FF>\": 1}, \"spec\": {\"y<FF>\": {}}}", 0, 0, "\"pod\": \"p\"" },
+        { "invalid UTF-8 in a selector key and value", "pods", ".json", "{\"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}, \"spec\": {\"nodeSelector\": {\"k<FF>\": \"v<FF>\"}}}", 0, 0, "\"pod\": \"p\"" },
+        { "invalid UTF-8 in a list's kind", "pods", ".json", "{\"apiVersion\": \"v1\", \"kind\": \"<FF>List\", \"items\": [{\"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}, \"spec\": {}}]}", 0, 0, "\"pod\": \"p\"" },
+        { "invalid UTF-8 in a kind", "pods", ".json", "{\"kind\": \"Po<FF>\",\n \"metadata\": {\"name\": \"p\"}, \"spec\": {}}", 2, 1, "kind: kind \"Po\uFFFD\" has no pod template" },
+        { "a lone surrogate escaped in JSON", "pods", ".json", "{\"kind\": \"Pod\", \"metadata\": {\"name\": \"p\\ud800q\"}, \"spec\": {}}", 0, 0, "\"pod\": \"p\uFFFDq\"" },
+        { "a lone surrogate escaped in YAML", "pods", ".yaml", "kind: Pod\nmetadata: {name: \"p\\uD800q\"}\nspec: {}\n", 2, 2, "malformed YAML" },
+        // Null items in every list a reader binds: refused, named.
+        { "null taint, JSON", "nodes", ".json", "{\"kind\": \"Node\", \"metadata\": {\"name\": \"n1\"},\n \"spec\": {\"taints\": [{\"key\": \"k\", \"effect\": \"NoSchedule\"},\n  null]}}", 2, 3, "spec.taints[1]: a list item cannot be null" },
+        { "null taint, YAML", "nodes", ".yaml", "kind: Node\nmetadata: {name: n1}\nspec:\n  taints:\n  - {key: k, effect: NoSchedule}\n  - null\n", 2, 6, "spec.taints[1]: a list item cannot be null" },
+        { "null toleration, JSON", "pods", ".json", "{\"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"},\n \"spec\": {\"tolerations\": [null]}}", 2, 2, "spec.tolerations[0]: a list item cannot be null" },
+        { "null container, JSON", "pods", ".json", "{\"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"},\n \"spec\": {\"containers\": [{\"name\": \"c\"}, null]}}", 2, 2, "spec.containers[1]: a list item cannot be null" },
+        { "null init container, JSON", "pods", ".json", "{\"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"},\n \"spec\": {\"initContainers\": [null]}}", 2, 2, "spec.initContainers[0]: a list item cannot be null" },
+        { "null term, JSON", "pods", ".json", "{\"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}, \"spec\": {\"affinity\": {\"nodeAffinity\":\n {\"requiredDuringSchedulingIgnoredDuringExecution\": {\"nodeSelectorTerms\": [null]}}}}}", 2, 2, "nodeSelectorTerms[0]: a list item cannot be null" },
+        { "null expression, JSON", "pods", ".json", "{\"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}, \"spec\": {\"affinity\": {\"nodeAffinity\": {\"requiredDuringSchedulingIgnoredDuringExecution\":\n {\"nodeSelectorTerms\": [{\"matchExpressions\": [null]}]}}}}}", 2, 2, "nodeSelectorTerms[0].matchExpressions[0]: a list item cannot be null" },
+        { "null field requirement, JSON", "pods", ".json", "{\"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}, \"spec\": {\"affinity\": {\"nodeAffinity\": {\"requiredDuringSchedulingIgnoredDuringExecution\":\n {\"nodeSelectorTerms\": [{\"matchFields\": [null]}]}}}}}", 2, 2, "nodeSelectorTerms[0].matchFields[0]: a list item cannot be null" },
+        { "null preference, JSON", "pods", ".json", "{\"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}, \"spec\": {\"affinity\": {\"nodeAffinity\":\n {\"preferredDuringSchedulingIgnoredDuringExecution\": [null]}}}}", 2, 2, "preferredDuringSchedulingIgnoredDuringExecution[0]: a list item cannot be null" },
+        { "null container in a template, JSON", "pods", ".json", "{\"kind\": \"Deployment\", \"metadata\": {\"name\": \"d\"}, \"spec\": {\"template\": {\"spec\":\n {\"containers\": [null]}}}}", 2, 2, "spec.template.spec.containers[0]: a list item cannot be null" },
+        { "null toleration in a List item, JSON", "pods", ".json", "{\"kind\": \"List\", \"items\": [\n {\"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"},\n  \"spec\": {\"tolerations\": [{\"operator\": \"Exists\"}, null]}}]}", 2, 3, "items[0].spec.tolerations[1]: a list item cannot be null" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExplainShapes))]
+    public void Explain_reads_every_shape_to_an_answer_or_a_located_refusal(string description, string which, string extension, string text, int exit, int line, string expected)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"nodepools-{Guid.NewGuid():N}{extension}");
+        File.WriteAllBytes(file, RawBytes(text));
+        var (nodes, pods) = which == "nodes" ? (file, CliRunner.Example("explain/pods.yaml")) : (CliRunner.Example("explain/nodes.yaml"), file);
+        foreach (var output in new[] { "json", "summary", "table" })
+        {
+            var (code, stdout, error) = CliRunner.Run("explain", "--nodes", nodes, "--pods", pods, "-o", output);
+            Assert.True(code == exit, $"{description} ({output}): exited {code}, expected {exit}\n{error}");
+            Assert.DoesNotContain("internal error", error);
+            Assert.DoesNotContain("   at ", error);
+            if (exit == 2)
+            {
+                Assert.Contains($"{Path.GetFileName(file)}:{line}:", error);
+                Assert.Contains(expected, error);
+            }
+            else if (output == "json")
+            {
+                Assert.Contains(expected, stdout);
+            }
+        }
+    }
+
+    /// <summary>UTF-8 of the text, with each &lt;XX&gt; written as the raw byte 0xXX.</summary>
+    private static byte[] RawBytes(string text) =>
+        [.. System.Text.RegularExpressions.Regex.Split(text, "(<[0-9A-F]{2}>)").SelectMany(part =>
+            part is ['<', _, _, '>'] ? [Convert.ToByte(part[1..3], 16)] : System.Text.Encoding.UTF8.GetBytes(part))];
 
     [Fact]
     public void Pods_of_one_name_in_several_namespaces_are_named_by_namespace()

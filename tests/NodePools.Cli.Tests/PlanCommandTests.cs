@@ -59,6 +59,33 @@ public class PlanCommandTests
         Assert.Contains("### Findings", output);
     }
 
+    /// <summary>A stack file as most are written: no aws:region; a pool that may scale, so the Cluster Autoscaler runs.</summary>
+    private static string WithoutRegion(string zones) => $$"""
+        config:
+          node-pools:cluster: {name: t, version: "1.33"{{zones}}}
+          node-pools:pools:
+            system:
+              instanceTypes: [m6i.large]
+              scaling: {min: 1, max: 3}
+              labels: {role: system}
+        """;
+
+    [Theory]
+    [InlineData(", availabilityZones: [eu-west-1a, eu-west-1b]", "eu-west-1")]
+    [InlineData("", null)]
+    public void A_stack_without_aws_region_plans_and_the_autoscaler_gets_the_region_it_names(string zones, string? region)
+    {
+        var environment = Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
+        Assert.SkipWhen(region is null && environment is { Length: > 0 }, $"AWS_REGION is set here ({environment}) and names the region");
+        var dir = CliRunner.Project(WithoutRegion(zones));
+        var (exit, output, error) = CliRunner.Run("plan", "test", "--dir", dir, "-o", "json", "--no-render");
+        Assert.True(exit == 0, error);
+        var autoscaler = JsonDocument.Parse(output).RootElement.GetProperty("releases").EnumerateArray()
+            .Single(r => r.GetProperty("name").GetString() == "cluster-autoscaler");
+        Assert.Equal(region ?? Placement.Declaration.StackRegion.AtDeployment, autoscaler.GetProperty("values").GetProperty("awsRegion").GetString());
+        Assert.Equal(0, CliRunner.Run("check", "test", "--dir", dir, "--no-render").Exit);
+    }
+
     [Fact]
     public void Error_findings_exit_1()
     {
@@ -74,6 +101,17 @@ public class PlanCommandTests
         var (exit, output, error) = CliRunner.Run("check", "test", "--dir", dir);
         Assert.True(exit == 1, error);
         Assert.Contains("spread-exceeds-max", output);
+    }
+
+    [Fact]
+    public void A_stack_whose_every_pool_is_tainted_is_checked_and_exits_1_with_every_finding()
+    {
+        // The gpu pool may scale, so the Cluster Autoscaler runs; no pool is free of a blocking taint.
+        var dir = CliRunner.Project(Pools.Replace(", autoscaler: false", "", StringComparison.Ordinal));
+        var (exit, output, error) = CliRunner.Run("check", "test", "--dir", dir, "--no-render");
+        Assert.True(exit == 1, output + error);
+        Assert.Contains("autoscaler-unhosted", output);
+        Assert.Contains("coredns-unhosted", output);
     }
 
     [Fact]

@@ -123,6 +123,25 @@ public class ProgramTests
         Assert.Equal(["data-store"], placement["postgresql/readReplicas"]);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_autoscaler_is_told_the_stacks_region_or_else_the_providers(bool namesRegion)
+    {
+        var environment = Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
+        Assert.SkipWhen(!namesRegion && environment is { Length: > 0 }, $"AWS_REGION is set here ({environment}) and names the region");
+        // The dev stack discovers its zones (zoneCount): without aws:region nothing in it names the region.
+        var yaml = File.ReadAllText(Path.Combine(StackConfig.RepositoryRoot, "Pulumi.dev.yaml"));
+        StackConfig.Use(StackConfig.FromYaml(namesRegion ? yaml : yaml.Replace("  aws:region: us-east-1\n", "", StringComparison.Ordinal)));
+        var mocks = new EchoMocks();
+        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, ProjectName = "node-pools", StackName = "dev" },
+            () => NodePoolsProgram.RunAsync(new Config(), "node-pools", "dev"));
+
+        Assert.Equal(!namesRegion, mocks.Calls.Any(call => call.Token == "aws:index/getRegion:getRegion"));
+        var values = MockValues.ToJson(mocks.Single("kubernetes:helm.sh/v3:Release", "cluster-autoscaler").Inputs["values"])!;
+        Assert.Equal(namesRegion ? "us-east-1" : EchoMocks.ProviderRegion, (string?)values["awsRegion"]);
+    }
+
     [Fact]
     public async Task An_invalid_stack_registers_nothing_and_fails_with_the_validators_message()
     {

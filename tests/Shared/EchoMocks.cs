@@ -14,6 +14,9 @@ public sealed class EchoMocks : IMocks
 {
     public const string Kubeconfig = """{"apiVersion":"v1","kind":"Config","clusters":[]}""";
 
+    /// <summary>The region the mocked aws provider deploys to (from a profile: no stack source names it).</summary>
+    public const string ProviderRegion = "us-east-1";
+
     /// <summary>The zones the mocked account reports.</summary>
     public static readonly IReadOnlyList<AvailableZone> Zones = UsEast1.Zones;
 
@@ -74,6 +77,14 @@ public sealed class EchoMocks : IMocks
                 ["zoneIds"] = Zones.Select(z => (object)z.Id).ToImmutableArray(),
             }.ToImmutableDictionary(),
             "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings" => Offerings(args),
+            "aws:index/getRegion:getRegion" => new Dictionary<string, object>
+            {
+                ["id"] = ProviderRegion,
+                ["name"] = ProviderRegion,
+                ["region"] = ProviderRegion,
+                ["description"] = "US East (N. Virginia)",
+                ["endpoint"] = "ec2.us-east-1.amazonaws.com",
+            }.ToImmutableDictionary(),
             _ => args.Args,
         };
         return Task.FromResult(result);

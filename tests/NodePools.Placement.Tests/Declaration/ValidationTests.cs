@@ -197,17 +197,6 @@ public class ValidationTests
     }
 
     [Fact]
-    public void The_autoscaler_needs_the_region_it_scales_in()
-    {
-        if ((Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION")) is { } region)
-            Assert.Skip($"AWS_REGION is set here ({region}) and stands in for aws:region");
-        var file = StackText.File(BasePools, cluster: "autoscaler: {pool: system}").Replace("  aws:region: us-east-1\n", "");
-        var errors = Assert.Throws<InvalidInputException>(() =>
-            DeclarationParser.FromStackFile(StackText.Project, "test", StructuredText.Parse("Pulumi.test.yaml", file)[0])).Errors;
-        Assert.Contains(errors, e => e.Field == "node-pools:cluster.autoscaler" && e.Message.Contains("pulumi config set aws:region", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public void Every_error_is_reported_at_once_with_its_line()
     {
         var errors = Errors(Pool(Ok.Replace("{min: 1, desired: 1, max: 2}", "{min: 3, max: 2}") + "taints: [{key: k, effect: Nope}]\ncapacityType: x"));

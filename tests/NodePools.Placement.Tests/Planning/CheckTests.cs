@@ -29,6 +29,29 @@ public class CheckTests
         Assert.False(plan.HasErrors, string.Join("\n", plan.Findings));
     }
 
+    /// <summary>The base pools without the untainted system pool: every pool has a blocking taint.</summary>
+    private static readonly string EveryPoolTainted = BasePools[..BasePools.IndexOf("    system:", StringComparison.Ordinal)];
+
+    [Theory]
+    [InlineData("every pool tainted, the autoscaler left to choose", "autoscaler: {}", "{min: 1, desired: 1, max: 3}", true)]
+    [InlineData("every pool tainted, its pool named", "autoscaler: {pool: services}", "{min: 1, desired: 1, max: 3}", false)]
+    [InlineData("every pool tainted, no autoscaler", NoAutoscaler, "{min: 1, desired: 1, max: 3}", false)]
+    [InlineData("every pool tainted, no pool may scale", "autoscaler: {}", "{min: 1, desired: 1, max: 1}", false)]
+    public void An_autoscaler_with_no_pool_to_run_on_is_an_error_reported_with_the_others(string why, string cluster, string servicesScaling, bool unhosted)
+    {
+        var pools = EveryPoolTainted.Replace("{min: 1, desired: 1, max: 3}", servicesScaling).Replace("{min: 0, desired: 0, max: 2}", "{min: 1, desired: 1, max: 1}");
+        var plan = Check(pools, cluster);
+        var findings = plan.Findings.Where(f => f.Rule == "autoscaler-unhosted").ToList();
+        Assert.True(unhosted == (findings.Count == 1), $"{why}: {string.Join("; ", plan.Findings)}");
+        // CoreDNS has no home either, and says so beside it.
+        Single(plan, "coredns-unhosted");
+        if (!unhosted)
+            return;
+        Assert.Equal((Severity.Error, "cluster-autoscaler"), (findings[0].Severity, findings[0].Subject));
+        Assert.Contains("autoscaler: {pool: NAME}", findings[0].Fix);
+        Assert.False(plan.Declaration.AutoscalerRuns);
+    }
+
     [Theory]
     [InlineData("the GPU pool starts empty and nothing scales it", "gpu", "", NoAutoscaler, "{min: 0, desired: 0, max: 2}", true)]
     [InlineData("the release does not wait", "gpu", "skipAwait: true", NoAutoscaler, "{min: 0, desired: 0, max: 2}", false)]
