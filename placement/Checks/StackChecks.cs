@@ -18,6 +18,7 @@ public static class StackChecks
         ClusterAddonsRule.Check,
         AutoscalerHomeRule.Check,
         EmptyPoolWaitRule.Check,
+        Capacity.PoolCapacity.CheckDeclared,
     ];
 
     public static IReadOnlyList<Finding> Run(StackPlan plan) =>

@@ -10,8 +10,13 @@ public enum RenderMode { Auto, Always, Never }
 /// <summary>A plan, and what its charts render evaluated against its pools — or why that was skipped.</summary>
 public sealed record RenderedPlan(StackPlan Plan, RenderedEvaluation? Evaluation, IReadOnlyList<Finding> RenderedFindings, string? Skipped)
 {
-    /// <summary>The declaration's findings and the rendered ones, errors first.</summary>
-    public IReadOnlyList<Finding> Findings { get; } = Plan.Findings.Concat(RenderedFindings)
+    /// <summary>
+    /// The declaration's findings and the rendered ones, errors first. Where the charts rendered, the
+    /// capacity the rendered workloads need replaces the declared slots' estimate of it.
+    /// </summary>
+    public IReadOnlyList<Finding> Findings { get; } = Plan.Findings
+        .Where(f => Evaluation is null || f.Rule != Checks.Capacity.PoolCapacity.Rule)
+        .Concat(RenderedFindings)
         .OrderByDescending(f => f.Severity).ThenBy(f => f.Rule, StringComparer.Ordinal).ThenBy(f => f.Subject, StringComparer.Ordinal).ToList();
 
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);

@@ -15,6 +15,7 @@ public static class RenderedChecks
             .Concat(UnreadSlotRule.Check(evaluation))
             .Concat(NamespaceConflictRule.Check(evaluation))
             .Concat(AcknowledgementRule.Check(evaluation))
+            .Concat(Capacity.PoolCapacity.CheckRendered(evaluation))
             .OrderByDescending(finding => finding.Severity)
             .ThenBy(finding => finding.Rule, StringComparer.Ordinal)
             .ThenBy(finding => finding.Subject, StringComparer.Ordinal)
