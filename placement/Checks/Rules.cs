@@ -52,6 +52,10 @@ public static class Rules
         "a release waits for pods only a pool created with no nodes could host, and no autoscaler adds one: set skipAwait, a desired size, or let the autoscaler run")
         { Check = EmptyPoolWaitRule.Check };
 
+    public static readonly Rule PoolCapacity = new("pool-capacity", RuleStage.Declaration, "error / warning",
+        "what lands on a pool (replicas × requests, with DaemonSets and the EKS add-ons' pods on every node), packed as the Cluster Autoscaler packs it, needs more nodes than the pool may have (error) or more than it starts with (warning: the releases wait for the scale-up); counted from the rendered workloads when the charts were rendered")
+        { Check = Checks.PoolCapacity.Check };
+
     // What the charts render, against every pool.
     public static readonly Rule WorkloadOffPool = new("workload-off-pool", RuleStage.Rendered, "error",
         "a workload can run on a pool it does not belong on (its slot's pools, its acknowledgement's, else its release's); the fix names the values path that reaches it, or `nodeSelector: true` where the chart reads only tolerations and nodeSelector there, or the acknowledgement to add")
@@ -111,7 +115,7 @@ public static class Rules
     public static readonly IReadOnlyList<Rule> All =
     [
         Pending, IsolationBreach, TaintedPoolReachable, DaemonSetNotTolerated, SpreadExceedsMax, SpreadExceedsMin, GpuRequestWithoutGpu,
-        TaintWithoutAffinity, ProtectedPoolUpdate, ProtectedPoolDrift, PoolUntargeted, CoreDnsUnhosted, AutoscalerUnhosted, WaitsOnEmptyPool,
+        TaintWithoutAffinity, ProtectedPoolUpdate, ProtectedPoolDrift, PoolUntargeted, CoreDnsUnhosted, AutoscalerUnhosted, WaitsOnEmptyPool, PoolCapacity,
         WorkloadOffPool, WorkloadPending, DaemonSetPoolUncovered, PlacementOverridden, SlotUnread, NamespaceConflict, ValuesRejected,
         AcknowledgementPlaceable, AcknowledgementUnmatched, ChartUnavailable, RenderUnreadable, MarkersRefused,
         TaintBeforeToleration, AffinityBeforeLabel, PoolReplacement, ProtectedPoolShrink, MinAboveDesired,

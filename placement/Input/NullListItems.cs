@@ -8,43 +8,69 @@ namespace NodePools.Placement.Input;
 /// The null items in every list of an object bound from JSON (<c>"taints": [{...}, null]</c>): the
 /// serializer keeps them, and the scheduler's code would trip on them. Walked through the contract's
 /// own metadata (source-generated: no reflection), so a list added to a model later is checked too.
+/// A cluster's pods are many and their types few: what to walk is worked out once per type, and a
+/// path is spelled out only for a null found.
 /// </summary>
 public static class NullListItems
 {
-    // Per type, the properties that can hold a list: a cluster's pods are many, their types few.
-    private static readonly ConcurrentDictionary<JsonTypeInfo, JsonPropertyInfo[]> Walked = new();
+    private sealed record Step(JsonPropertyInfo Property, JsonTypeInfo Type);
+
+    private static readonly ConcurrentDictionary<JsonTypeInfo, Step[]> Steps = new();
+    private static readonly ConcurrentDictionary<JsonTypeInfo, JsonTypeInfo?> Elements = new();
 
     /// <summary>Paths of null list items, in System.Text.Json's spelling from <c>$</c> (the object).</summary>
     public static List<string> In(object value, JsonTypeInfo type)
     {
         var found = new List<string>();
-        Walk(value, type, JsonPaths.Root, found);
+        Walk(value, type, [], found);
         return found;
     }
 
-    private static void Walk(object value, JsonTypeInfo type, string path, List<string> found)
+    private static void Walk(object value, JsonTypeInfo type, List<(string? Name, int Index)> at, List<string> found)
     {
         switch (type.Kind)
         {
             case JsonTypeInfoKind.Object:
-                foreach (var property in Walked.GetOrAdd(type, static type => [.. type.Properties.Where(p => MayHoldList(p.PropertyType))]))
+                foreach (var step in Steps.GetOrAdd(type, StepsOf))
                 {
-                    if (property.Get?.Invoke(value) is { } child)
-                        Walk(child, type.Options.GetTypeInfo(child.GetType()), JsonPaths.Property(path, property.Name), found);
+                    if (step.Property.Get!(value) is not { } child)
+                        continue;
+                    at.Add((step.Property.Name, 0));
+                    Walk(child, step.Type, at, found);
+                    at.RemoveAt(at.Count - 1);
                 }
                 break;
             case JsonTypeInfoKind.Enumerable when value is IList items:
+                var element = Elements.GetOrAdd(type, static list => list.ElementType is { } e && MayHoldList(e) ? list.Options.GetTypeInfo(e) : null);
                 for (var i = 0; i < items.Count; i++)
                 {
-                    if (items[i] is not { } item)
-                        found.Add(JsonPaths.Index(path, i));
-                    else if (MayHoldList(item.GetType()))
-                        Walk(item, type.Options.GetTypeInfo(item.GetType()), JsonPaths.Index(path, i), found);
+                    if (items[i] is null)
+                    {
+                        found.Add(Path(at, i));
+                        continue;
+                    }
+                    if (element is null)
+                        continue;
+                    at.Add((null, i));
+                    Walk(items[i]!, element, at, found);
+                    at.RemoveAt(at.Count - 1);
                 }
                 break;
         }
     }
 
+    /// <summary>The properties that can hold a list, each with its declared type's contract (the type the serializer bound).</summary>
+    private static Step[] StepsOf(JsonTypeInfo type) =>
+        [.. type.Properties.Where(p => p.Get is not null && MayHoldList(p.PropertyType)).Select(p => new Step(p, type.Options.GetTypeInfo(p.PropertyType)))];
+
     /// <summary>Objects and lists; strings, numbers, booleans and mappings of strings hold no list.</summary>
     private static bool MayHoldList(Type type) => !type.IsValueType && type != typeof(string) && !typeof(IDictionary).IsAssignableFrom(type);
+
+    private static string Path(List<(string? Name, int Index)> at, int index)
+    {
+        var path = JsonPaths.Root;
+        foreach (var (name, i) in at)
+            path = name is null ? JsonPaths.Index(path, i) : JsonPaths.Property(path, name);
+        return JsonPaths.Index(path, index);
+    }
 }

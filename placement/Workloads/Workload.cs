@@ -42,6 +42,9 @@ public sealed record Workload(
     /// <summary>The helm.sh/hook annotation of a hook or test (pre-install, test...).</summary>
     public string? Hook { get; init; }
 
+    /// <summary>Pods the object runs at once: spec.replicas of a Deployment, StatefulSet or ReplicaSet (1 when unset), else 1.</summary>
+    public int Replicas { get; init; } = 1;
+
     public bool IsDaemonSet => SchedulingKind == Scheduling.WorkloadKinds.DaemonSet;
 
     /// <summary>The JSON text of one placement field (affinity, tolerations, nodeSelector), or "" when absent.</summary>

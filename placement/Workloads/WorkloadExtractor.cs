@@ -28,7 +28,7 @@ public static class WorkloadExtractor
                 var origin = obj.IsTest ? WorkloadOrigin.Test : obj.Hook is not null ? WorkloadOrigin.Hook : WorkloadOrigin.Object;
                 var prefix = model.SpecPathText;
                 if (Build(obj.Id, obj.Kind, origin, obj.Source, spec, obj.Duplicates.Where(d => d.Path == prefix || d.Path.StartsWith(prefix + ".", StringComparison.Ordinal)), problems) is { } workload)
-                    workloads.Add(workload with { Hook = obj.Hook });
+                    workloads.Add(workload with { Hook = obj.Hook, Replicas = Replicas(obj) });
             }
             else if (obj.Kind == WorkloadModels.ConfigMap && obj.Root["data"] is JsonObject data)
             {
@@ -37,6 +37,13 @@ public static class WorkloadExtractor
         }
         return (workloads, problems);
     }
+
+    /// <summary>spec.replicas of the kinds that keep replicas running (the API server defaults it to 1); 1 for the others.</summary>
+    private static int Replicas(RenderedObject obj) =>
+        obj.Kind is "Deployment" or "StatefulSet" or "ReplicaSet" or "ReplicationController"
+        && obj.Root["spec"]?["replicas"] is JsonValue value && value.TryGetValue<int>(out var replicas) && replicas >= 0
+            ? replicas
+            : 1;
 
     private static IEnumerable<Workload> RuntimeTemplates(RenderedObject configMap, JsonObject data, List<string> problems)
     {

@@ -52,6 +52,47 @@ public class CheckTests
         Assert.False(plan.Declaration.AutoscalerRuns);
     }
 
+    /// <summary>The base pools with the services pool's instance type and scaling replaced, and release r's slots on it.</summary>
+    private static StackAnalysis OnServices(string instanceType, string scaling, string slots, string cluster, string install = "") =>
+        Check(BasePools.Replace("instanceTypes: [m6i.large]\n      scaling: {min: 1, desired: 1, max: 3}", $"instanceTypes: [{instanceType}]\n      scaling: {scaling}", StringComparison.Ordinal)
+             + "\n" + Releases($"r:\n  chart: c\n  repository: https://example.com/charts\n  version: 1.0.0\n  namespace: ns\n  intent: {{pool: services}}\n{install}  slots:\n" + Indent(slots, 4)), cluster);
+
+    private const string SixOneCpuReplicas = "- {path: api, replicas: 6, requests: {cpu: \"1\"}}";
+    private const string WithAutoscaler = "autoscaler: {pool: system}";
+
+    public static TheoryData<string, string, string, string, string, string, Severity?, string> Capacities => new()
+    {
+        // why, instance type, scaling, slots, cluster, install options → the pool-capacity finding's severity (none: null) and what it says
+        { "six 1-CPU pods need six m6i.large, max is 3", "m6i.large", "{min: 1, desired: 1, max: 3}", SixOneCpuReplicas, WithAutoscaler, "", Severity.Error, "need 6 m6i.large node(s), and the pool may grow to 3" },
+        { "max 8 holds them, but the pool starts with one", "m6i.large", "{min: 1, desired: 1, max: 8}", SixOneCpuReplicas, WithAutoscaler, "", Severity.Warning, "the Cluster Autoscaler adds 5 at install" },
+        { "created with six nodes", "m6i.large", "{min: 1, desired: 6, max: 8}", SixOneCpuReplicas, WithAutoscaler, "", null, "" },
+        { "no autoscaler: the desired size is all there is", "m6i.large", "{min: 1, desired: 3, max: 3}", SixOneCpuReplicas, NoAutoscaler, "", Severity.Error, "the pool has 3 that nothing scales" },
+        { "a release that does not wait, on a pool that scales from zero", "m6i.large", "{min: 0, desired: 0, max: 8}", SixOneCpuReplicas, WithAutoscaler, "  skipAwait: true\n", null, "" },
+        { "m6i.xlarge holds three per node: two nodes", "m6i.xlarge", "{min: 1, desired: 2, max: 3}", SixOneCpuReplicas, WithAutoscaler, "", null, "" },
+        { "an 800m DaemonSet leaves room for two per m6i.xlarge: three nodes", "m6i.xlarge", "{min: 1, desired: 2, max: 3}",
+            SixOneCpuReplicas + "\n- {path: agent, daemonSet: true, requests: {cpu: 800m}}", WithAutoscaler, "", Severity.Warning, "need 3 m6i.xlarge node(s)" },
+        { "a pod that fits an empty node but not beside a 1,500m DaemonSet", "m6i.large", "{min: 1, desired: 1, max: 3}",
+            "- {path: api, requests: {cpu: 500m}}\n- {path: agent, daemonSet: true, requests: {cpu: 1500m}}", WithAutoscaler, "", Severity.Error, "1 pod(s) fit no m6i.large node" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Capacities))]
+    public void A_pool_must_hold_what_lands_on_it_as_the_autoscaler_packs_it(string why, string instanceType, string scaling, string slots, string cluster, string install,
+        Severity? severity, string says)
+    {
+        var plan = OnServices(instanceType, scaling, slots, cluster, install);
+        var findings = plan.Findings.Where(f => f.Rule == "pool-capacity").ToList();
+        if (severity is null)
+        {
+            Assert.True(findings.Count == 0, $"{why}: {string.Join("; ", findings)}");
+            return;
+        }
+        var finding = Assert.Single(findings);
+        Assert.Equal((severity, "pool services"), (finding.Severity, finding.Subject));
+        Assert.Contains(says, finding.Message);
+        Assert.NotNull(finding.Fix);
+    }
+
     [Theory]
     [InlineData("the GPU pool starts empty and nothing scales it", "gpu", "", NoAutoscaler, "{min: 0, desired: 0, max: 2}", true)]
     [InlineData("the release does not wait", "gpu", "skipAwait: true", NoAutoscaler, "{min: 0, desired: 0, max: 2}", false)]

@@ -32,6 +32,27 @@ public class ExampleStackTests
         Assert.Contains(plan.Releases, release => release.Spec.Acknowledgements.Any(a => a.Pools.SequenceEqual(["system"])));
     }
 
+    /// <summary>
+    /// What the Union dataplane chart runs on the services pool at its pinned version, as the rendered
+    /// check counts it with the real chart (NODEPOOLS_CHARTS): six services of 1 CPU each, and the
+    /// leaseworker at what each stack asks (dev 500m, prod the chart's 4 CPUs).
+    /// </summary>
+    [Theory]
+    [InlineData("dev", 500)]
+    [InlineData("prod", 4000)]
+    public void The_services_pool_holds_Unions_services_from_the_start(string stack, long leaseworker)
+    {
+        var plan = Plan(stack);
+        var services = plan.Pool("services");
+        IReadOnlyDictionary<string, long> Cpu(long millicores) => new Dictionary<string, long> { ["cpu"] = millicores };
+        var agents = Placement.Checks.CountedWorkloads.Addons(plan.Plan).Where(w => w.DaemonSet && w.NodePools.Contains("services")).Select(w => w.Pod.Requests).ToList();
+        var estimate = Placement.Checks.NodeEstimator.Estimate(
+            [new("union services", 6, Cpu(1000), Cpu(1000)), new("union leaseworker", 1, Cpu(leaseworker), Cpu(leaseworker))],
+            services.NodeTemplate.Allocatable!, agents);
+        Assert.Equal(0, estimate.Unplaced);
+        Assert.True(estimate.Nodes <= services.Spec.Scaling.Desired, $"{estimate.Nodes} {services.Spec.InstanceTypes[0]} nodes needed, {services.Spec.Scaling.Desired} at creation");
+    }
+
     [Theory]
     [MemberData(nameof(Stacks))]
     public void The_five_workload_pools_and_the_system_pool_are_declared(string stack) =>

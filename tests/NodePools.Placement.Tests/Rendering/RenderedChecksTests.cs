@@ -3,6 +3,7 @@ using NodePools.Placement.Rendering;
 using NodePools.Placement.Workloads;
 using static NodePools.Placement.Tests.Rendering.FixtureChart;
 using NodePools.Placement.Checks;
+using NodePools.Placement.Pipeline;
 
 namespace NodePools.Placement.Tests.Rendering;
 
@@ -230,5 +231,39 @@ public class RenderedChecksTests
         var finding = Assert.Single(Findings(rendered, "chart-unavailable"));
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Contains("fixture-0.1.0.tgz", finding.Message);
+    }
+
+    /// <summary>
+    /// The fixture placed on services (m6i.large, one node that nothing scales: no autoscaler) with
+    /// the api's replicas and requests and the agent DaemonSet's requests as given.
+    /// </summary>
+    public static TheoryData<string, string, string, Severity?, string> RenderedCapacities => new()
+    {
+        // why, fixture values, declared slot extras → the pool-capacity finding on services (none: null) and what it says
+        { "five pods without requests share one node", "{apiKey: x}", "", null, "" },
+        { "three 1-CPU api replicas need three nodes, and one is all there is", "{apiKey: x, api: {replicas: 3, resources: {requests: {cpu: 1}}}}", "", Severity.Error,
+            "need 3 m6i.large node(s), and the pool has 1 that nothing scales" },
+        { "an 800m agent leaves no node room for a 1-CPU api pod", "{apiKey: x, api: {resources: {requests: {cpu: 1}}}, agent: {resources: {requests: {cpu: 800m}}}}", "",
+            Severity.Error, "1 pod(s) fit no m6i.large node" },
+        { "the rendered workloads count, not the declared estimate", "{apiKey: x}", ", replicas: 6, requests: {cpu: \"1\"}", null, "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RenderedCapacities))]
+    public void The_rendered_workloads_are_packed_on_their_pools(string why, string values, string apiSlot, Severity? severity, string says)
+    {
+        var rendered = Check(Placed.Replace("values: {apiKey: x}", $"values: {values}", StringComparison.Ordinal)
+            .Replace("  - path: global\n", $"  - path: global\n  - {{path: api{apiSlot}}}\n", StringComparison.Ordinal));
+        Assert.Equal(apiSlot.Length > 0, StackPipeline.Check(rendered.Plan).Findings.Any(f => f.Rule == "pool-capacity")); // the declared estimate, superseded
+        var findings = rendered.Findings.Where(f => f.Rule == "pool-capacity").ToList();
+        if (severity is null)
+        {
+            Assert.True(findings.Count == 0, $"{why}: {string.Join("; ", findings)}");
+            return;
+        }
+        var finding = Assert.Single(findings);
+        Assert.Equal((severity, "pool services"), (finding.Severity, finding.Subject));
+        Assert.Contains(says, finding.Message);
+        Assert.Contains("(rendered workloads)", finding.Message);
     }
 }
