@@ -208,8 +208,8 @@ public class ValidationTests
     [Fact]
     public void Malformed_YAML_names_line_and_column()
     {
-        var error = Assert.Single(Assert.Throws<Input.InvalidInputException>(() =>
-            Input.StructuredText.Parse("Pulumi.test.yaml", "config:\n  node-pools:pools:\n    p: {instanceTypes: [m6i.large\n")).Errors);
+        var error = Assert.Single(Assert.Throws<Placement.Input.InvalidInputException>(() =>
+            Placement.Input.StructuredText.Parse("Pulumi.test.yaml", "config:\n  node-pools:pools:\n    p: {instanceTypes: [m6i.large\n")).Errors);
         Assert.Equal("Pulumi.test.yaml", error.File);
         Assert.True(error.Line >= 3);
         Assert.NotNull(error.Column);

@@ -3,7 +3,7 @@ using NodePools.Placement.Planning;
 using NodePools.Placement.Verdicts;
 using NodePools.Placement.Pipeline;
 
-namespace NodePools.Placement.Tests.Planning;
+namespace NodePools.Placement.Tests.Pipeline;
 
 /// <summary>The ArcGIS "Pod placement" scenarios 1–4 (examples/arcgis), each placed as the guide intends.</summary>
 public class ArcGisScenarioTests

@@ -2,7 +2,7 @@ using NodePools.Tests.Shared;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Pipeline;
 
-namespace NodePools.Placement.Tests.Planning;
+namespace NodePools.Placement.Tests.Pipeline;
 
 /// <summary>The shipped stacks: every slot lands only on its pool, and the checks pass.</summary>
 public class ExampleStackTests

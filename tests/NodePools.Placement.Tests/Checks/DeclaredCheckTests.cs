@@ -3,10 +3,10 @@ using static NodePools.Placement.Tests.StackText;
 using NodePools.Placement.Checks;
 using NodePools.Placement.Pipeline;
 
-namespace NodePools.Placement.Tests.Planning;
+namespace NodePools.Placement.Tests.Checks;
 
 /// <summary>Each finding, from a small stack built to trigger it, and its absence where the stack is right.</summary>
-public class CheckTests
+public class DeclaredCheckTests
 {
     private static StackAnalysis WithSlots(string slots, string pools = BasePools, string cluster = NoAutoscaler) => Check(pools + "\n" + Releases("""
         r:

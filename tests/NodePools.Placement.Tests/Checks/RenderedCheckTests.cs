@@ -5,7 +5,7 @@ using static NodePools.Placement.Tests.Rendering.FixtureChart;
 using NodePools.Placement.Checks;
 using NodePools.Placement.Pipeline;
 
-namespace NodePools.Placement.Tests.Rendering;
+namespace NodePools.Placement.Tests.Checks;
 
 /// <summary>
 /// The rendered checks on tests/charts/fixture, rendered by the real helm: one chart with every
@@ -13,7 +13,7 @@ namespace NodePools.Placement.Tests.Rendering;
 /// duplicate keys, a hook, a subchart, a required value, a static manifest, a runtime pod template
 /// in a ConfigMap, a Namespace object, a DaemonSet, a helm test pod).
 /// </summary>
-public class RenderedChecksTests
+public class RenderedCheckTests
 {
     /// <summary>Every workload of the fixture placed on services, the static one acknowledged on system.</summary>
     private const string Placed = """

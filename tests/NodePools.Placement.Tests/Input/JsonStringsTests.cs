@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using NodePools.Placement.Input;
 
-namespace NodePools.Placement.Tests.Manifests;
+namespace NodePools.Placement.Tests.Input;
 
 /// <summary>Strings decoded as Go's encoding/json (the API server) decodes them: invalid text is U+FFFD, never an error.</summary>
 public class JsonStringsTests

@@ -2,7 +2,7 @@ using NodePools.Placement.Input;
 using static NodePools.Placement.Tests.StackText;
 using NodePools.Placement.Facts;
 
-namespace NodePools.Placement.Tests.Declaration;
+namespace NodePools.Placement.Tests.Input;
 
 /// <summary>Stack files are read as Pulumi reads them (merge keys resolved), within limits no input can pass.</summary>
 public class YamlReadingTests

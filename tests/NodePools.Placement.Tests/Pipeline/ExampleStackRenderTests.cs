@@ -3,7 +3,7 @@ using NodePools.Placement.Rendering;
 using NodePools.Tests.Shared;
 using NodePools.Placement.Checks;
 
-namespace NodePools.Placement.Tests.Rendering;
+namespace NodePools.Placement.Tests.Pipeline;
 
 /// <summary>
 /// The bundled stacks rendered with their real charts at the pinned versions: every workload lands on
