@@ -85,6 +85,10 @@ public static class Rules
     public static readonly Rule RenderUnreadable = new("render-unreadable", RuleStage.Rendered, "warning",
         "an object the chart rendered could not be read, so it was not checked") { Check = RenderFailureRule.Unreadable };
 
+    public static readonly Rule OperatorWorkloadUnmodelled = new("operator-workload-unmodelled", RuleStage.Rendered, "warning",
+        "the chart renders a custom resource whose operator makes pods (Strimzi's Kafka, CloudNativePG's Cluster, KubeRay's RayCluster...) that no workload model describes, so their placement is not checked")
+        { Check = UnmodelledOperatorRule.Check };
+
     public static readonly Rule MarkersRefused = new("markers-refused", RuleStage.Rendered, "info",
         "the chart refused the marker values, so which values path reaches which workload is unknown for that release") { Check = RenderFailureRule.MarkersRefused };
 
@@ -109,7 +113,7 @@ public static class Rules
         Pending, IsolationBreach, TaintedPoolReachable, DaemonSetNotTolerated, SpreadExceedsMax, SpreadExceedsMin, GpuRequestWithoutGpu,
         TaintWithoutAffinity, ProtectedPoolUpdate, ProtectedPoolDrift, PoolUntargeted, CoreDnsUnhosted, WaitsOnEmptyPool,
         WorkloadOffPool, WorkloadPending, DaemonSetPoolUncovered, PlacementOverridden, SlotUnread, NamespaceConflict, ValuesRejected,
-        AcknowledgementPlaceable, AcknowledgementUnmatched, ChartUnavailable, RenderUnreadable, MarkersRefused,
+        AcknowledgementPlaceable, AcknowledgementUnmatched, ChartUnavailable, RenderUnreadable, OperatorWorkloadUnmodelled, MarkersRefused,
         TaintBeforeToleration, AffinityBeforeLabel, PoolReplacement, ProtectedPoolShrink, MinAboveDesired,
     ];
 

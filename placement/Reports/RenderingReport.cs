@@ -44,6 +44,12 @@ public sealed record WorkloadReport(
     string Status,
     string? Note)
 {
+    /// <summary>The custom resource an operator made this workload from (KnativeServing/serving), or null.</summary>
+    public string? MadeFrom { get; init; }
+
+    /// <summary>The pods the operator keeps of it (replicas, or its autoscaler's minimum), where modelled.</summary>
+    public int? Replicas { get; init; }
+
     public static WorkloadReport From(WorkloadPlacement placement) => new(
         placement.Release.Name,
         placement.Workload.Id,
@@ -52,6 +58,9 @@ public sealed record WorkloadReport(
             WorkloadOrigin.Hook => $"hook: {placement.Workload.Hook}",
             WorkloadOrigin.Test => "helm test",
             WorkloadOrigin.RuntimeTemplate => "runtime pod template",
+            WorkloadOrigin.Operator => placement.Workload.Hook is { } hook
+                ? $"operator: {placement.Workload.From} (hook: {hook})"
+                : $"operator: {placement.Workload.From}",
             _ => placement.Workload.IsDaemonSet ? "daemonset" : "object",
         },
         placement.Workload.Source,
@@ -60,7 +69,11 @@ public sealed record WorkloadReport(
         placement.HomePools.Order(StringComparer.Ordinal).ToList(),
         placement.Fits.ToList(),
         StatusOf(placement),
-        placement.Workload.Note);
+        placement.Workload.Note)
+    {
+        MadeFrom = placement.Workload.From,
+        Replicas = placement.Workload.Replicas,
+    };
 
     private static string StatusOf(WorkloadPlacement placement) =>
         placement.Workload.Origin == WorkloadOrigin.Test ? "test (not installed)"

@@ -18,6 +18,9 @@ public enum WorkloadOrigin
 
     /// <summary>A pod template a runtime reads from a ConfigMap (Tekton's config-defaults, Flyte's plugins.k8s defaults).</summary>
     RuntimeTemplate,
+
+    /// <summary>A workload an operator makes from a custom resource the chart renders (a KnativeServing's Deployments).</summary>
+    Operator,
 }
 
 /// <summary>
@@ -39,8 +42,14 @@ public sealed record Workload(
     /// <summary>A note on what a runtime reads of its template (e.g. only nodeSelector and tolerations).</summary>
     public string? Note { get; init; }
 
-    /// <summary>The helm.sh/hook annotation of a hook or test (pre-install, test...).</summary>
+    /// <summary>The helm.sh/hook annotation of a hook or test (pre-install, test...); for an operator's workload, its resource's.</summary>
     public string? Hook { get; init; }
+
+    /// <summary>The custom resource an operator made this workload from (KnativeServing/serving), or null.</summary>
+    public string? From { get; init; }
+
+    /// <summary>The pods an operator keeps of this workload (its replicas, or its autoscaler's minimum), or null where not modelled.</summary>
+    public int? Replicas { get; init; }
 
     public bool IsDaemonSet => SchedulingKind == Scheduling.WorkloadKinds.DaemonSet;
 
