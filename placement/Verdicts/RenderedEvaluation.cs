@@ -29,6 +29,12 @@ public sealed record WorkloadPlacement(
 
     public IEnumerable<string> Strays => Fits.Where(pool => !HomePools.Contains(pool));
 
+    /// <summary>
+    /// The pools it fits as the chart renders it without the slots' placement (the chart's own defaults
+    /// with the user's values), for DaemonSets a slot reaches; null where that was not rendered.
+    /// </summary>
+    public IReadOnlyList<string>? UnplacedFits { get; init; }
+
     /// <summary>Whether any values path of the chart reaches this workload.</summary>
     public bool Placeable => ExposedMarkers.Count > 0;
 
@@ -66,11 +72,20 @@ public sealed record RenderedEvaluation(StackPlan Plan, StackRender Render, IRea
                 var acknowledgement = Acknowledgement(release, workload);
                 var home = HomePools(plan, release, workload, reachedBy, acknowledgement);
                 workloads.Add(new WorkloadPlacement(release, workload, pod, verdicts, reachedBy, declared,
-                    rendered.Exposed?.Reaching(workload.Id) ?? [], acknowledgement, home));
+                    rendered.Exposed?.Reaching(workload.Id) ?? [], acknowledgement, home)
+                {
+                    UnplacedFits = workload.IsDaemonSet && reachedBy.Count > 0 ? UnplacedFits(plan, rendered, workload) : null,
+                });
             }
         }
         return new RenderedEvaluation(plan, render, workloads);
     }
+
+    /// <summary>Where the chart alone (no slot's placement) would run the same workload.</summary>
+    private static IReadOnlyList<string>? UnplacedFits(StackPlan plan, ReleaseRender rendered, Workload workload) =>
+        rendered.Unplaced?.FirstOrDefault(w => w.Id == workload.Id) is { } unplaced
+            ? PoolVerdicts.Fitting(SchedulingPod.From(unplaced.Id, unplaced.SchedulingKind, unplaced.Spec, SchedulingOptions.Eks), plan.Pools)
+            : null;
 
     /// <summary>The workloads findings are about: everything but helm test pods, which run only on demand.</summary>
     public IEnumerable<WorkloadPlacement> Deployed => Workloads.Where(w => w.Workload.Origin != WorkloadOrigin.Test);

@@ -1,4 +1,6 @@
 using NodePools.Placement.Checks;
+using NodePools.Placement.Discovery;
+using NodePools.Placement.Rendering;
 using NodePools.Placement.Pipeline;
 using NodePools.Placement.Verdicts;
 using NodePools.Placement.Workloads;
@@ -148,5 +150,56 @@ public class OperatorChartTests
         var operatorDeployment = rendered.Workload("Deployment/operators-operator");
         Assert.Equal(["services"], operatorDeployment.HomePools.Order());
         Assert.Equal(["system"], operatorDeployment.Strays);
+    }
+
+    [Fact]
+    public async Task Slots_discovers_the_spec_paths_that_reach_operators_workloads_and_proposes_them()
+    {
+        RequireHelm();
+        var plan = StackText.Plan(StackText.BasePools + "\n" + Release(Unplaced, Chart));
+        var options = new RenderOptions { ChartsDirectory = ChartsDirectory, CacheDirectory = Path.Combine(Path.GetTempPath(), "nodepools-test-cache") };
+        var discovery = await StackPipeline.DiscoverAsync(plan, Chart, HelmRunner.Locate()!, options, cancellation: TestContext.Current.CancellationToken);
+        var paths = discovery.Paths.ToDictionary(p => p.Target.Path);
+        Assert.Equal(["StatefulSet/prometheus-operators"], paths["prometheus.prometheusSpec"].Workloads.Keys);
+        Assert.Equal(["affinity", "tolerations", "nodeSelector"],
+            paths["prometheus.prometheusSpec"].Workloads["StatefulSet/prometheus-operators"].Select(key => Placement.Declaration.SlotStyles.PodFieldName(key)));
+        Assert.Equal(["StatefulSet/alertmanager-operators"], paths["alertmanager.alertmanagerSpec"].Workloads.Keys);
+        Assert.Equal(7, paths["serving.placement"].Workloads.Count);
+
+        var suggestion = SlotSuggestion.From(discovery);
+        var proposed = suggestion.Slots.ToDictionary(slot => slot.Target.Path);
+        Assert.Equal(["StatefulSet/prometheus-operators"], proposed["prometheus.prometheusSpec"].Workloads);
+        Assert.Equal(["StatefulSet/alertmanager-operators"], proposed["alertmanager.alertmanagerSpec"].Workloads);
+        Assert.Contains("Deployment/activator", proposed["serving.placement"].Workloads);
+        Assert.Empty(suggestion.Unreachable);
+        Assert.Contains("- path: prometheus.prometheusSpec", suggestion.Yaml(plan.Releases.Single().Spec));
+    }
+
+    public static TheoryData<string, string, string, string?> Narrowing => new()
+    {
+        // chart, release body, DaemonSet, the pools the warning says it left (null: no warning)
+        { Chart, "intent: {pool: services}\nslots: [{path: nodeExporter, daemonSet: true}]", "DaemonSet/operators-node-exporter", "gpu, system" },
+        { Chart, "intent: {pool: services}\nslots: [{path: nodeExporter, daemonSet: true, intent: {pool: [services, system]}}]", "DaemonSet/operators-node-exporter", "gpu" },
+        { Chart, "intent: {pool: services}\nslots: [{path: nodeExporter, daemonSet: true, intent: {pool: [services, gpu, system]}}]", "DaemonSet/operators-node-exporter", null },
+        { Chart, "intent: {pool: services}\nslots: [{path: operator}]", "DaemonSet/operators-node-exporter", null }, // no slot reaches it: workload-off-pool says the rest
+        // The fixture's agent tolerates nothing by itself: it never ran on every node, so a slot narrows nothing.
+        { "fixture", "intent: {pool: services}\nvalues: {apiKey: x}\nslots: [{path: agent, daemonSet: true}]", "DaemonSet/fixture-agent", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Narrowing))]
+    public void A_DaemonSet_the_chart_runs_on_every_node_and_a_slot_narrows_is_a_warning(string chart, string body, string daemonSet, string? lost)
+    {
+        var rendered = Check(body, chart: chart);
+        var findings = Findings(rendered, "daemonset-narrowed").Where(f => f.Subject.EndsWith(daemonSet, StringComparison.Ordinal)).ToList();
+        if (lost is null)
+        {
+            Assert.Empty(findings);
+            return;
+        }
+        var finding = Assert.Single(findings);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains($"keeps it off pool {lost}", finding.Message);
+        Assert.Contains("intent: {pool: [services, gpu, system]}", finding.Fix);
     }
 }
