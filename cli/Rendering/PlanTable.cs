@@ -25,7 +25,9 @@ public static class PlanTable
             console.MarkupLine($"[dim]Rendered {report.Rendering.Workloads.Count} workload(s) of {report.Rendering.Releases.Count} release(s) with {Markup.Escape(report.Rendering.Helm ?? "helm")} in {report.Rendering.Seconds:0.0} s.[/]");
         else if (report.Rendering.Skipped is { } skipped)
             console.MarkupLine($"[yellow]Charts not rendered:[/] {Markup.Escape(skipped)}");
-        FindingsTable.Render(console, report.Findings, report.Summary);
+        FindingsTable.Render(console, report.Findings, report.Summary, report.NoFindings);
+        if (report.UncheckedNote is { } note)
+            console.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
     }
 
     private static Table Pools(PlanReport report)

@@ -62,8 +62,10 @@ public static class PlanMarkdown
 
         text.Append(findingsOnly ? "\n### Findings\n\n" : "\n### Findings\n\n");
         text.Append(report.Findings.Count == 0
-            ? "No findings: every slot lands only on the pools meant for it.\n"
+            ? report.NoFindings + "\n"
             : Markdown.FindingsTable(report.Findings));
+        if (report.UncheckedNote is { } note)
+            text.Append($"\n> {note}\n");
         return text.ToString();
     }
 

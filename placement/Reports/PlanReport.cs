@@ -21,6 +21,26 @@ public sealed record PlanReport(
     FindingCounts Summary,
     RenderingReport Rendering)
 {
+    /// <summary>
+    /// Releases nothing checked: they declare no slots, and their charts were not rendered, so no
+    /// workload of theirs was looked at. A report with no findings must not read as if they passed.
+    /// </summary>
+    public IReadOnlyList<string> Unchecked { get; init; } = [];
+
+    /// <summary>What the report says when it has no findings.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string NoFindings => Unchecked.Count > 0
+        ? "No findings for the declared slots."
+        : Rendering.Rendered
+            ? "No findings: every slot and every rendered workload lands only on the pools meant for it."
+            : "No findings: every slot lands only on the pools meant for it.";
+
+    /// <summary>How many releases went unchecked and how to check them, or null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? UncheckedNote => Unchecked.Count == 0 ? null
+        : $"{Unchecked.Count} release(s) declare no slots and were not checked, because their charts were not rendered: {string.Join(", ", Unchecked)}. "
+          + "Check them by rendering: --render with helm on PATH (offline: --charts DIR with each chart at its pinned version, dependencies vendored).";
+
     public static PlanReport From(StackAnalysis analysis)
     {
         var plan = analysis.Plan;
@@ -33,7 +53,10 @@ public sealed record PlanReport(
             plan.Releases.Select(ReleaseReport.From).ToList(),
             analysis.Findings.Select(FindingReport.From).ToList(),
             FindingCounts.Of(analysis.Findings),
-            RenderingReport.From(analysis));
+            RenderingReport.From(analysis))
+        {
+            Unchecked = analysis.Rendered is null ? plan.Releases.Where(release => release.Slots.Count == 0).Select(release => release.Name).ToList() : [],
+        };
     }
 }
 

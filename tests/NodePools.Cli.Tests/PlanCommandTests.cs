@@ -59,6 +59,59 @@ public class PlanCommandTests
         Assert.Contains("### Findings", output);
     }
 
+    /// <summary>One untainted pool with a node: a release on it has no findings of its own.</summary>
+    private const string SystemPool = """
+        config:
+          node-pools:cluster: {name: t, version: "1.33", availabilityZones: [us-east-1a, us-east-1b], autoscaler: false}
+          node-pools:pools:
+            system:
+              instanceTypes: [m6i.large]
+              scaling: {min: 1, desired: 1, max: 1}
+              labels: {role: system}
+        """;
+
+    private static string Release(string name, string slots) =>
+        $"{name}:\n  chart: c\n  repository: https://example.com\n  version: \"1\"\n  namespace: ns\n  intent: {{pool: system}}"
+        + (slots.Length == 0 ? "" : $"\n  slots: {slots}");
+
+    public static TheoryData<string, string, string?> Unchecked => new()
+    {
+        // the releases, the output format, what the report says of the releases it could not check (null: nothing)
+        { Release("a", "[{path: x}]"), "table", null },
+        { Release("a", ""), "table", "1 release(s) declare no slots and were not checked, because their charts were not rendered: a" },
+        { Release("a", "") + "\n" + Release("b", "") + "\n" + Release("c", "[{path: x}]"), "table", "2 release(s) declare no slots and were not checked, because their charts were not rendered: a, b" },
+        { Release("a", ""), "markdown", "> 1 release(s) declare no slots and were not checked" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unchecked))]
+    public void Check_without_rendering_says_which_releases_it_could_not_check_and_how_to_check_them(string releases, string format, string? note)
+    {
+        var dir = CliRunner.Project(SystemPool + "\n  node-pools:releases:\n" + string.Join("\n", releases.Split('\n').Select(line => "    " + line)));
+        var (exit, output, error) = CliRunner.Run("check", "test", "--dir", dir, "--no-render", "-o", format);
+        Assert.True(exit == 0, output + error);
+        var flat = string.Join(" ", output.Split('\n', StringSplitOptions.TrimEntries));
+        if (note is null)
+        {
+            Assert.DoesNotContain("were not checked", flat);
+            Assert.Contains("every slot lands only on the pools meant for it", flat);
+            return;
+        }
+        Assert.Contains(note, flat);
+        Assert.Contains("--render", flat);
+        Assert.Contains("--charts DIR", flat);
+        Assert.DoesNotContain("every slot lands only on the pools meant for it", flat);
+    }
+
+    [Fact]
+    public void Json_lists_the_releases_nothing_checked()
+    {
+        var dir = CliRunner.Project(SystemPool + "\n  node-pools:releases:\n" + string.Join("\n", Release("a", "").Split('\n').Select(line => "    " + line)));
+        var (exit, output, _) = CliRunner.Run("plan", "test", "--dir", dir, "--no-render", "-o", "json");
+        Assert.Equal(0, exit);
+        Assert.Equal(["a"], JsonDocument.Parse(output).RootElement.GetProperty("unchecked").EnumerateArray().Select(r => r.GetString()));
+    }
+
     [Fact]
     public void Error_findings_exit_1()
     {
