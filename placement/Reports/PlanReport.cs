@@ -77,6 +77,9 @@ public sealed record ReleaseReport(
     IReadOnlyList<string> SecretPaths,
     JsonObject Values)
 {
+    /// <summary>The release-wide intent as data (<see cref="Intent"/> is its text).</summary>
+    public IntentReport? IntentData { get; init; }
+
     public static ReleaseReport From(ReleasePlan release) => new(
         release.Name,
         release.Spec.Chart,
@@ -86,7 +89,10 @@ public sealed record ReleaseReport(
         SlotReport.Describe(release.Spec.Intent),
         release.Spec.Acknowledgements.Select(a => new AcknowledgementReport(a.Workload, a.Pools, a.Reason)).ToList(),
         release.Spec.SecretPaths,
-        release.Values);
+        release.Values)
+    {
+        IntentData = IntentReport.From(release.Spec.Intent),
+    };
 }
 
 public sealed record AcknowledgementReport(string Workload, IReadOnlyList<string> Pools, string? Reason);
@@ -131,6 +137,9 @@ public sealed record SlotReport(
     JsonObject? NodeSelector,
     IReadOnlyList<VerdictReport> Verdicts)
 {
+    /// <summary>The slot's intent as data (<see cref="Intent"/> is its text).</summary>
+    public IntentReport? IntentData { get; init; }
+
     /// <summary>The pools the slot fits (serialized with the report).</summary>
     public IEnumerable<string> Fits => Verdicts.Where(v => v.Schedulable).Select(v => v.Pool);
 
@@ -143,7 +152,10 @@ public sealed record SlotReport(
         PlacementJson.Tolerations(slot.Placement.Tolerations),
         PlacementJson.NodeSelector(slot.Placement.NodeSelector),
         slot.Verdicts.Select(v => new VerdictReport(v.Pool, v.Verdict.Schedulable, v.Verdict.AllReasons(), v.Verdict.PreferredScore,
-            v.Verdict.UntoleratedPreferNoSchedule, Placed(slot, v)) { Refusals = v.Verdict.AllRefusals() }).ToList());
+            v.Verdict.UntoleratedPreferNoSchedule, Placed(slot, v)) { Refusals = v.Verdict.AllRefusals() }).ToList())
+    {
+        IntentData = IntentReport.From(slot.Spec.Intent),
+    };
 
     /// <summary>"pool: gpu", "prefer: a (80)", "avoid: b (50)", "+2 tolerations".</summary>
     public static string Describe(Declaration.IntentSpec intent)

@@ -112,6 +112,58 @@ public class PlanCommandTests
         Assert.Equal(["a"], JsonDocument.Parse(output).RootElement.GetProperty("unchecked").EnumerateArray().Select(r => r.GetString()));
     }
 
+    private const string Intents = """
+        config:
+          node-pools:cluster: {name: t, version: "1.33", availabilityZones: [us-east-1a, us-east-1b], autoscaler: false}
+          node-pools:pools:
+            system:
+              instanceTypes: [m6i.large]
+              scaling: {min: 1, desired: 1, max: 1}
+              labels: {role: system}
+            batch:
+              instanceTypes: [m6i.large]
+              scaling: {min: 1, desired: 1, max: 1}
+              labels: {role: batch}
+          node-pools:releases:
+            r:
+              chart: c
+              repository: https://example.com
+              version: "1"
+              namespace: ns
+              intent: {pool: [system, batch]}
+              slots:
+                - path: both
+                - {path: preferring, intent: {prefer: [{pool: batch, weight: 80}], avoid: system}}
+                - {path: tolerating, intent: {pool: system, tolerations: [{key: spot, operator: Exists, effect: NoSchedule}]}}
+        """;
+
+    public static TheoryData<string, string, string> IntentData => new()
+    {
+        // slot (or release), the intent's text, the intent as data
+        { "r/both", "pool: system | batch",
+            """{"kind":"required","pools":[{"pool":"system","relation":"required","weight":null},{"pool":"batch","relation":"required","weight":null}],"tolerations":[]}""" },
+        { "r/preferring", "prefer: batch (80), avoid: system (50)",
+            """{"kind":"ranked","pools":[{"pool":"batch","relation":"preferred","weight":80},{"pool":"system","relation":"avoided","weight":50}],"tolerations":[]}""" },
+        { "r/tolerating", "pool: system, +1 toleration(s)",
+            """{"kind":"required","pools":[{"pool":"system","relation":"required","weight":null}],"tolerations":[{"key":"spot","operator":"Exists","effect":"NoSchedule"}]}""" },
+        { "release r", "pool: system | batch",
+            """{"kind":"required","pools":[{"pool":"system","relation":"required","weight":null},{"pool":"batch","relation":"required","weight":null}],"tolerations":[]}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(IntentData))]
+    public void Json_gives_each_slots_and_releases_intent_as_data_beside_its_text(string subject, string text, string data)
+    {
+        var (exit, output, error) = CliRunner.Run("plan", "test", "--dir", CliRunner.Project(Intents), "--no-render", "-o", "json");
+        Assert.True(exit == 0, error);
+        var report = JsonDocument.Parse(output).RootElement;
+        var holder = subject.StartsWith("release ", StringComparison.Ordinal)
+            ? report.GetProperty("releases").EnumerateArray().Single(r => r.GetProperty("name").GetString() == subject["release ".Length..])
+            : report.GetProperty("slots").EnumerateArray().Single(s => s.GetProperty("id").GetString() == subject);
+        Assert.Equal(text, holder.GetProperty("intent").GetString());
+        Assert.Equal(data, JsonSerializer.Serialize(holder.GetProperty("intentData")));
+    }
+
     [Fact]
     public void Error_findings_exit_1()
     {
