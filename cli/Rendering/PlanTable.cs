@@ -81,7 +81,7 @@ public static class PlanTable
         {
             table.AddRow(
                 new Text(workload.Release),
-                new Text(workload.Workload),
+                new Text(workload.MadeFrom is { } from ? $"{workload.Workload}\nfrom {from}" : workload.Workload),
                 new Text(workload.Origin),
                 new Text(workload.Acknowledged is { } pool ? $"acknowledged: {pool}" : workload.PlacedBy.Count == 0 ? "(nothing)" : string.Join("\n", workload.PlacedBy)),
                 new Text(string.Join(", ", workload.Belongs)),

@@ -46,7 +46,7 @@ public static class PlanMarkdown
                 report.Rendering.Workloads.Select(w => (IReadOnlyList<string>)
                 [
                     Markdown.Code(w.Release),
-                    Markdown.Code(w.Workload),
+                    w.MadeFrom is { } from ? $"{Markdown.Code(w.Workload)}<br>from {Markdown.Code(from)}" : Markdown.Code(w.Workload),
                     w.Origin,
                     Markdown.Cell(w.Acknowledged is { } pool ? $"acknowledged: {pool}" : w.PlacedBy.Count == 0 ? "(nothing)" : string.Join(", ", w.PlacedBy)),
                     Markdown.Cell(string.Join(", ", w.Belongs)),

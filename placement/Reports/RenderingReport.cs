@@ -58,9 +58,8 @@ public sealed record WorkloadReport(
             WorkloadOrigin.Hook => $"hook: {placement.Workload.Hook}",
             WorkloadOrigin.Test => "helm test",
             WorkloadOrigin.RuntimeTemplate => "runtime pod template",
-            WorkloadOrigin.Operator => placement.Workload.Hook is { } hook
-                ? $"operator: {placement.Workload.From} (hook: {hook})"
-                : $"operator: {placement.Workload.From}",
+            // The resource it comes from is MadeFrom; a resource that is a hook still makes long-running workloads.
+            WorkloadOrigin.Operator => placement.Workload.Hook is { } hook ? $"operator (hook: {hook})" : "operator",
             _ => placement.Workload.IsDaemonSet ? "daemonset" : "object",
         },
         placement.Workload.Source,
