@@ -25,7 +25,7 @@ public static class ExplainCommand
         var pods = new Option<string>("--pods")
         {
             Description = "Pods, or workloads whose pod template is placed: Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob "
-                          + "(e.g. kubectl get pods -A -o json).",
+                          + "(e.g. kubectl get pods -A -o json, or helm template output: objects that carry no pods are skipped).",
             Required = true,
             HelpName = "FILE",
         };
@@ -63,6 +63,8 @@ public static class ExplainCommand
 
         foreach (var warning in nodes.Warnings.Concat(pods.Warnings))
             context.Error.WriteLine($"warning: {warning}");
+        if (pods.SkippedNote is { } skipped)
+            context.Error.WriteLine($"note: {podsFile}: {skipped}");
 
         var matrix = ExplainMatrix.Build(nodes.Items, pods.Items, options);
         WriteNotes(context, matrix);

@@ -25,7 +25,9 @@ public static class PlanTable
             console.MarkupLine($"[dim]Rendered {report.Rendering.Workloads.Count} workload(s) of {report.Rendering.Releases.Count} release(s) with {Markup.Escape(report.Rendering.Helm ?? "helm")} in {report.Rendering.Seconds:0.0} s.[/]");
         else if (report.Rendering.Skipped is { } skipped)
             console.MarkupLine($"[yellow]Charts not rendered:[/] {Markup.Escape(skipped)}");
-        FindingsTable.Render(console, report.Findings, report.Summary);
+        FindingsTable.Render(console, report.Findings, report.Summary, report.NoFindings);
+        if (report.UncheckedNote is { } note)
+            console.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
     }
 
     private static Table Pools(PlanReport report)
@@ -79,7 +81,7 @@ public static class PlanTable
         {
             table.AddRow(
                 new Text(workload.Release),
-                new Text(workload.Workload),
+                new Text(workload.MadeFrom is { } from ? $"{workload.Workload}\nfrom {from}" : workload.Workload),
                 new Text(workload.Origin),
                 new Text(workload.Acknowledged is { } pool ? $"acknowledged: {pool}" : workload.PlacedBy.Count == 0 ? "(nothing)" : string.Join("\n", workload.PlacedBy)),
                 new Text(string.Join(", ", workload.Belongs)),

@@ -58,7 +58,7 @@ public static class Rules
 
     // What the charts render, against every pool.
     public static readonly Rule WorkloadOffPool = new("workload-off-pool", RuleStage.Rendered, "error",
-        "a workload can run on a pool it does not belong on (its slot's pools, its acknowledgement's, else its release's); the fix names the values path that reaches it, or `nodeSelector: true` where the chart reads only tolerations and nodeSelector there, or the acknowledgement to add")
+        "a workload can run on a pool it does not belong on (its slot's pools, its acknowledgement's, else its release's intent); the fix names the values path that reaches it, or `nodeSelector: true` where the chart reads only tolerations and nodeSelector there, or the acknowledgement to add")
         { Check = OffPoolWorkloadRule.Check };
 
     public static readonly Rule WorkloadPending = new("workload-pending", RuleStage.Rendered, "error",
@@ -67,6 +67,10 @@ public static class Rules
     public static readonly Rule DaemonSetPoolUncovered = new("daemonset-pool-uncovered", RuleStage.Rendered, "error / info",
         "a DaemonSet kept off nodes of its pool by a taint or by resources (error, with the toleration to add); kept off by its own node selection (info: an MPS daemon on MPS-labelled nodes)")
         { Check = DaemonSetCoverageRule.Check };
+
+    public static readonly Rule DaemonSetNarrowed = new("daemonset-narrowed", RuleStage.Rendered, "warning",
+        "a DaemonSet the chart runs on every node by itself (rendered without the slots' placement, it fits every pool) that a slot keeps off some pools, with those pools and the intent that keeps them")
+        { Check = DaemonSetNarrowedRule.Check };
 
     public static readonly Rule PlacementOverridden = new("placement-overridden", RuleStage.Rendered, "error",
         "the chart writes a placement key twice (the last, its own, wins) or renders an affinity or tolerations other than what the slot wrote")
@@ -93,6 +97,10 @@ public static class Rules
     public static readonly Rule RenderUnreadable = new("render-unreadable", RuleStage.Rendered, "warning",
         "an object the chart rendered could not be read, so it was not checked") { Check = RenderFailureRule.Unreadable };
 
+    public static readonly Rule OperatorWorkloadUnmodelled = new("operator-workload-unmodelled", RuleStage.Rendered, "warning",
+        "the chart renders a custom resource whose operator makes pods (Strimzi's Kafka, CloudNativePG's Cluster, KubeRay's RayCluster...) that no workload model describes, so their placement is not checked")
+        { Check = UnmodelledOperatorRule.Check };
+
     public static readonly Rule MarkersRefused = new("markers-refused", RuleStage.Rendered, "info",
         "the chart refused the marker values, so which values path reaches which workload is unknown for that release") { Check = RenderFailureRule.MarkersRefused };
 
@@ -116,8 +124,8 @@ public static class Rules
     [
         Pending, IsolationBreach, TaintedPoolReachable, DaemonSetNotTolerated, SpreadExceedsMax, SpreadExceedsMin, GpuRequestWithoutGpu,
         TaintWithoutAffinity, ProtectedPoolUpdate, ProtectedPoolDrift, PoolUntargeted, CoreDnsUnhosted, AutoscalerUnhosted, WaitsOnEmptyPool, PoolCapacity,
-        WorkloadOffPool, WorkloadPending, DaemonSetPoolUncovered, PlacementOverridden, SlotUnread, NamespaceConflict, ValuesRejected,
-        AcknowledgementPlaceable, AcknowledgementUnmatched, ChartUnavailable, RenderUnreadable, MarkersRefused,
+        WorkloadOffPool, WorkloadPending, DaemonSetPoolUncovered, DaemonSetNarrowed, PlacementOverridden, SlotUnread, NamespaceConflict, ValuesRejected,
+        AcknowledgementPlaceable, AcknowledgementUnmatched, ChartUnavailable, RenderUnreadable, OperatorWorkloadUnmodelled, MarkersRefused,
         TaintBeforeToleration, AffinityBeforeLabel, PoolReplacement, ProtectedPoolShrink, MinAboveDesired,
     ];
 

@@ -92,9 +92,11 @@ internal static class ReleaseParser
             var workload = item.Property("workload").String(required: true);
             if (workload is null)
                 continue;
-            var slash = workload.IndexOf('/');
-            if (slash <= 0 || slash == workload.Length - 1 || workload.IndexOf('/', slash + 1) >= 0)
-                item.Property("workload").Error($"\"{workload}\" must be KIND/NAME as the chart renders it, e.g. Job/argocd-redis-secret-init");
+            // KIND/NAME; an operator's workload that shares its name with another is named with its resource too.
+            var parts = workload.Split('/');
+            if (parts.Length is not (2 or 4) || parts.Any(part => part.Length == 0))
+                item.Property("workload").Error($"\"{workload}\" must be KIND/NAME as the chart renders it, e.g. Job/argocd-redis-secret-init "
+                                                + "(or the custom resource an operator makes it from, e.g. KnativeServing/serving)");
             else if (!seen.Add(workload))
                 item.Property("workload").Error($"{workload} is acknowledged twice");
             var poolAt = item.Property("pool");

@@ -76,15 +76,20 @@ public static class ManifestReader
             errors.Add(new InputError(file, field, message) { Document = document });
             unplaced.Add((errors.Count - 1, offset));
         }
+        var skipped = new PodlessObjects();
         foreach (var (obj, document, path, offset) in JsonManifestReader.Read(file, KubernetesJsonContext.Default.ManifestObject, errors))
         {
-            if (string.IsNullOrEmpty(obj.Kind) || WorkloadModels.Kind(obj.Kind) is not { } model)
+            if (string.IsNullOrEmpty(obj.Kind))
             {
-                Refuse(Join(path, "kind"), string.IsNullOrEmpty(obj.Kind)
-                    ? "kind is required (e.g. Node, Pod, Deployment)"
-                    : $"kind \"{obj.Kind}\" has no pod template; expected one of {WorkloadModels.KindList}", document, offset);
+                Refuse(Join(path, "kind"), "kind is required (e.g. Node, Pod, Deployment)", document, offset);
                 continue;
             }
+            if (WorkloadModels.Kind(obj.Kind) is not { } model)
+            {
+                skipped.Add(obj.Kind, new InputError(file, Join(path, "kind"), "") { Document = document });
+                continue;
+            }
+            skipped.PodBearing();
             if (obj.PodSpecAt(model.SpecPath) is not { } spec)
             {
                 Refuse(Join(path, model.SpecPathText), $"a {obj.Kind} needs a pod spec at {model.SpecPathText}", document, offset);
@@ -94,8 +99,9 @@ public static class ManifestReader
             warnings.AddRange(ApiRules.CheckPodSpec(spec).Select(problem => new InputError(file, specJsonPath + problem.RelativePath, problem.Message) { Document = document }));
             pods.Add(new PodSource(obj.Metadata?.Name ?? $"{obj.Kind.ToLowerInvariant()}-{document}", obj.Kind, spec) { Namespace = obj.Metadata?.Namespace });
         }
+        skipped.RefuseIfNothingElse(errors);
         JsonManifestReader.Place(file, errors, unplaced);
-        return errors.Count > 0 ? throw new InvalidInputException(errors) : new ReadResult<PodSource>(Distinguish(pods), warnings);
+        return errors.Count > 0 ? throw new InvalidInputException(errors) : new ReadResult<PodSource>(Distinguish(pods), warnings) { Skipped = skipped.Counts };
     }
 
     private static string Join(string path, string field) => path.Length == 0 ? field : $"{path}.{field}";
@@ -131,16 +137,17 @@ public static class ManifestReader
         var pods = new List<PodSource>();
         var errors = new List<InputError>();
         var warnings = new List<InputError>();
+        var skipped = new PodlessObjects();
         foreach (var (document, obj, path) in Objects(documents, errors))
         {
             if (!ExpectKind(document, obj, path, errors, out var kind))
                 continue;
             if (WorkloadModels.Kind(kind) is not { } model)
             {
-                errors.Add(document.Error(JsonPaths.Property(path, "kind"),
-                    $"kind \"{kind}\" has no pod template; expected one of {WorkloadModels.KindList}"));
+                skipped.Add(kind, document.Error(JsonPaths.Property(path, "kind"), ""));
                 continue;
             }
+            skipped.PodBearing();
             var metadata = TypedReader.Read(document, obj["metadata"], JsonPaths.Property(path, "metadata"), KubernetesJsonContext.Default.ObjectMeta, errors);
             var name = metadata?.Name ?? $"{kind.ToLowerInvariant()}-{document.Index}";
 
@@ -162,7 +169,8 @@ public static class ManifestReader
             warnings.AddRange(ApiRules.CheckPodSpec(spec).Select(problem => document.Error(specJsonPath + problem.RelativePath, problem.Message)));
             pods.Add(new PodSource(name, kind, spec) { Namespace = metadata?.Namespace });
         }
-        return errors.Count > 0 ? throw new InvalidInputException(errors) : new ReadResult<PodSource>(Distinguish(pods), warnings);
+        skipped.RefuseIfNothingElse(errors);
+        return errors.Count > 0 ? throw new InvalidInputException(errors) : new ReadResult<PodSource>(Distinguish(pods), warnings) { Skipped = skipped.Counts };
     }
 
     /// <summary>

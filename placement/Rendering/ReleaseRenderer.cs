@@ -25,8 +25,24 @@ public sealed class ReleaseRenderer(HelmRunner helm, RenderOptions options, Sema
         var declaredTargets = prepared.DeclaredTargets;
         var declared = MarkAsync(release.Spec, chart, release.Values, declaredTargets, null, kubeVersion, cancellation);
         var everywhere = MarkAsync(release.Spec, chart, release.Values, exposed.Targets.Concat(declaredTargets).DistinctBy(t => (t.Path, t.Style)), exposed.Default, kubeVersion, cancellation);
+        var unplaced = UnplacedAsync(release, chart, output, kubeVersion, cancellation);
         return new ReleaseOutput(release.Name, RenderStatus.Rendered, null, chart.Origin, output,
-            await declared.ConfigureAwait(false), await everywhere.ConfigureAwait(false));
+            await declared.ConfigureAwait(false), await everywhere.ConfigureAwait(false))
+        {
+            Unplaced = await unplaced.ConfigureAwait(false),
+        };
+    }
+
+    /// <summary>
+    /// The chart with the user's values alone (secrets as their placeholder), for releases whose slots may
+    /// narrow a DaemonSet: one more helm run, only where the output mentions a DaemonSet at all.
+    /// </summary>
+    private async Task<string?> UnplacedAsync(ReleasePlan release, LocalChart chart, string output, string kubeVersion, CancellationToken cancellation)
+    {
+        if (release.Slots.Count == 0 || !output.Contains("DaemonSet", StringComparison.Ordinal))
+            return null;
+        var result = await TemplateAsync(release.Spec, chart, release.Spec.Values, kubeVersion, cancellation).ConfigureAwait(false);
+        return result.Succeeded ? result.Output : null;
     }
 
     /// <summary>

@@ -33,6 +33,13 @@ public sealed record ReleaseOutput(
     MarkedOutput? Declared,
     MarkedOutput? Exposed)
 {
+    /// <summary>
+    /// What the chart renders with the user's values alone, none of the slots' placement: rendered where the
+    /// release has slots and renders DaemonSets, to see whether a slot narrows a node agent the chart runs
+    /// on every node. Null where not rendered or refused.
+    /// </summary>
+    public string? Unplaced { get; init; }
+
     public static ReleaseOutput Failed(string release, RenderStatus status, string message, string? origin = null) =>
         new(release, status, message, origin, "", null, null);
 }

@@ -46,7 +46,7 @@ public static class PlanMarkdown
                 report.Rendering.Workloads.Select(w => (IReadOnlyList<string>)
                 [
                     Markdown.Code(w.Release),
-                    Markdown.Code(w.Workload),
+                    w.MadeFrom is { } from ? $"{Markdown.Code(w.Workload)}<br>from {Markdown.Code(from)}" : Markdown.Code(w.Workload),
                     w.Origin,
                     Markdown.Cell(w.Acknowledged is { } pool ? $"acknowledged: {pool}" : w.PlacedBy.Count == 0 ? "(nothing)" : string.Join(", ", w.PlacedBy)),
                     Markdown.Cell(string.Join(", ", w.Belongs)),
@@ -62,8 +62,10 @@ public static class PlanMarkdown
 
         text.Append(findingsOnly ? "\n### Findings\n\n" : "\n### Findings\n\n");
         text.Append(report.Findings.Count == 0
-            ? "No findings: every slot lands only on the pools meant for it.\n"
+            ? report.NoFindings + "\n"
             : Markdown.FindingsTable(report.Findings));
+        if (report.UncheckedNote is { } note)
+            text.Append($"\n> {note}\n");
         return text.ToString();
     }
 

@@ -21,6 +21,26 @@ public sealed record PlanReport(
     FindingCounts Summary,
     RenderingReport Rendering)
 {
+    /// <summary>
+    /// Releases nothing checked: they declare no slots, and their charts were not rendered, so no
+    /// workload of theirs was looked at. A report with no findings must not read as if they passed.
+    /// </summary>
+    public IReadOnlyList<string> Unchecked { get; init; } = [];
+
+    /// <summary>What the report says when it has no findings.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string NoFindings => Unchecked.Count > 0
+        ? "No findings for the declared slots."
+        : Rendering.Rendered
+            ? "No findings: every slot and every rendered workload lands only on the pools meant for it."
+            : "No findings: every slot lands only on the pools meant for it.";
+
+    /// <summary>How many releases went unchecked and how to check them, or null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? UncheckedNote => Unchecked.Count == 0 ? null
+        : $"{Unchecked.Count} release(s) declare no slots and were not checked, because their charts were not rendered: {string.Join(", ", Unchecked)}. "
+          + "Check them by rendering: --render with helm on PATH (offline: --charts DIR with each chart at its pinned version, dependencies vendored).";
+
     public static PlanReport From(StackAnalysis analysis)
     {
         var plan = analysis.Plan;
@@ -33,7 +53,10 @@ public sealed record PlanReport(
             plan.Releases.Select(ReleaseReport.From).ToList(),
             analysis.Findings.Select(FindingReport.From).ToList(),
             FindingCounts.Of(analysis.Findings),
-            RenderingReport.From(analysis));
+            RenderingReport.From(analysis))
+        {
+            Unchecked = analysis.Rendered is null ? plan.Releases.Where(release => release.Slots.Count == 0).Select(release => release.Name).ToList() : [],
+        };
     }
 }
 
@@ -54,6 +77,9 @@ public sealed record ReleaseReport(
     IReadOnlyList<string> SecretPaths,
     JsonObject Values)
 {
+    /// <summary>The release-wide intent as data (<see cref="Intent"/> is its text).</summary>
+    public IntentReport? IntentData { get; init; }
+
     public static ReleaseReport From(ReleasePlan release) => new(
         release.Name,
         release.Spec.Chart,
@@ -63,7 +89,10 @@ public sealed record ReleaseReport(
         SlotReport.Describe(release.Spec.Intent),
         release.Spec.Acknowledgements.Select(a => new AcknowledgementReport(a.Workload, a.Pools, a.Reason)).ToList(),
         release.Spec.SecretPaths,
-        release.Values);
+        release.Values)
+    {
+        IntentData = IntentReport.From(release.Spec.Intent),
+    };
 }
 
 public sealed record AcknowledgementReport(string Workload, IReadOnlyList<string> Pools, string? Reason);
@@ -108,6 +137,9 @@ public sealed record SlotReport(
     JsonObject? NodeSelector,
     IReadOnlyList<VerdictReport> Verdicts)
 {
+    /// <summary>The slot's intent as data (<see cref="Intent"/> is its text).</summary>
+    public IntentReport? IntentData { get; init; }
+
     /// <summary>The pools the slot fits (serialized with the report).</summary>
     public IEnumerable<string> Fits => Verdicts.Where(v => v.Schedulable).Select(v => v.Pool);
 
@@ -120,7 +152,10 @@ public sealed record SlotReport(
         PlacementJson.Tolerations(slot.Placement.Tolerations),
         PlacementJson.NodeSelector(slot.Placement.NodeSelector),
         slot.Verdicts.Select(v => new VerdictReport(v.Pool, v.Verdict.Schedulable, v.Verdict.AllReasons(), v.Verdict.PreferredScore,
-            v.Verdict.UntoleratedPreferNoSchedule, Placed(slot, v)) { Refusals = v.Verdict.AllRefusals() }).ToList());
+            v.Verdict.UntoleratedPreferNoSchedule, Placed(slot, v)) { Refusals = v.Verdict.AllRefusals() }).ToList())
+    {
+        IntentData = IntentReport.From(slot.Spec.Intent),
+    };
 
     /// <summary>"pool: gpu", "prefer: a (80)", "avoid: b (50)", "+2 tolerations".</summary>
     public static string Describe(Declaration.IntentSpec intent)

@@ -44,6 +44,12 @@ public sealed record WorkloadReport(
     string Status,
     string? Note)
 {
+    /// <summary>The custom resource an operator made this workload from (KnativeServing/serving), or null.</summary>
+    public string? MadeFrom { get; init; }
+
+    /// <summary>The pods it runs at once: spec.replicas, or for an operator's workload the count the operator keeps.</summary>
+    public int? Replicas { get; init; }
+
     public static WorkloadReport From(WorkloadPlacement placement) => new(
         placement.Release.Name,
         placement.Workload.Id,
@@ -52,6 +58,8 @@ public sealed record WorkloadReport(
             WorkloadOrigin.Hook => $"hook: {placement.Workload.Hook}",
             WorkloadOrigin.Test => "helm test",
             WorkloadOrigin.RuntimeTemplate => "runtime pod template",
+            // The resource it comes from is MadeFrom; a resource that is a hook still makes long-running workloads.
+            WorkloadOrigin.Operator => placement.Workload.Hook is { } hook ? $"operator (hook: {hook})" : "operator",
             _ => placement.Workload.IsDaemonSet ? "daemonset" : "object",
         },
         placement.Workload.Source,
@@ -60,7 +68,11 @@ public sealed record WorkloadReport(
         placement.HomePools.Order(StringComparer.Ordinal).ToList(),
         placement.Fits.ToList(),
         StatusOf(placement),
-        placement.Workload.Note);
+        placement.Workload.Note)
+    {
+        MadeFrom = placement.Workload.From,
+        Replicas = placement.Workload.Replicas,
+    };
 
     private static string StatusOf(WorkloadPlacement placement) =>
         placement.Workload.Origin == WorkloadOrigin.Test ? "test (not installed)"

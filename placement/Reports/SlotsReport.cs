@@ -1,6 +1,7 @@
 using NodePools.Placement.Declaration;
 using NodePools.Placement.Discovery;
 using NodePools.Placement.Rendering;
+using NodePools.Placement.Workloads;
 
 namespace NodePools.Placement.Reports;
 
@@ -20,7 +21,7 @@ public sealed record SlotsReport(
         discovery.Release.Name,
         discovery.Release.Spec.Chart,
         discovery.Release.Spec.Version,
-        discovery.Workloads.Select(w => w.Origin == NodePools.Placement.Workloads.WorkloadOrigin.Test ? $"{w.Id} (helm test)" : w.Id).ToList(),
+        discovery.Workloads.Select(Describe).ToList(),
         discovery.Paths
             .OrderBy(p => p.Target.Path, StringComparer.Ordinal)
             .Select(p => new PathReport(p.Target.Display, Style(p.Target),
@@ -32,6 +33,12 @@ public sealed record SlotsReport(
         discovery.Refused);
 
     public static string Style(PlacementTarget target) => target.Descriptor.Name;
+
+    /// <summary>A workload as the report lists it: helm test pods marked, an operator's with the resource it comes from.</summary>
+    private static string Describe(Workload workload) =>
+        workload.Origin == WorkloadOrigin.Test ? $"{workload.Id} (helm test)"
+        : workload.From is { } from ? $"{workload.Id} (from {from})"
+        : workload.Id;
 
     public static string Key(PlacementKey key) => SlotStyles.PodFieldName(key);
 }

@@ -9,7 +9,7 @@ namespace NodePools.Placement.Verdicts;
 /// <summary>
 /// One rendered workload against every pool: where it can run, where it belongs, and what placed it.
 /// <see cref="HomePools"/> are the pools it belongs on: those of the slots whose values reach it, else
-/// those of its acknowledgement, else every pool its release names.
+/// those of its acknowledgement, else those of its release's intent.
 /// </summary>
 public sealed record WorkloadPlacement(
     ReleasePlan Release,
@@ -22,12 +22,18 @@ public sealed record WorkloadPlacement(
     AcknowledgementSpec? Acknowledgement,
     IReadOnlySet<string> HomePools)
 {
-    /// <summary>"release Kind/name", how findings name a workload.</summary>
-    public string Subject => $"{Release.Name} {Workload.Id}";
+    /// <summary>"release Kind/name", how findings name a workload; an operator's with the resource it comes from.</summary>
+    public string Subject => Workload.From is { } from ? $"{Release.Name} {Workload.Id} (from {from})" : $"{Release.Name} {Workload.Id}";
 
     public IEnumerable<string> Fits => Verdicts.Where(v => v.Verdict.Schedulable).Select(v => v.Pool);
 
     public IEnumerable<string> Strays => Fits.Where(pool => !HomePools.Contains(pool));
+
+    /// <summary>
+    /// The pools it fits as the chart renders it without the slots' placement (the chart's own defaults
+    /// with the user's values), for DaemonSets a slot reaches; null where that was not rendered.
+    /// </summary>
+    public IReadOnlyList<string>? UnplacedFits { get; init; }
 
     /// <summary>Whether any values path of the chart reaches this workload.</summary>
     public bool Placeable => ExposedMarkers.Count > 0;
@@ -63,18 +69,40 @@ public sealed record RenderedEvaluation(StackPlan Plan, StackRender Render, IRea
                 var reachedBy = release.Slots
                     .Where(slot => declared.Any(m => m.Target.Path == slot.Spec.Path && m.Target.Style == slot.Spec.Style))
                     .ToList();
-                var acknowledgement = release.Spec.Acknowledgements.FirstOrDefault(a => a.Workload == workload.Id);
+                var acknowledgement = Acknowledgement(release, workload);
                 var home = HomePools(plan, release, workload, reachedBy, acknowledgement);
                 workloads.Add(new WorkloadPlacement(release, workload, pod, verdicts, reachedBy, declared,
-                    rendered.Exposed?.Reaching(workload.Id) ?? [], acknowledgement, home));
+                    rendered.Exposed?.Reaching(workload.Id) ?? [], acknowledgement, home)
+                {
+                    UnplacedFits = workload.IsDaemonSet && reachedBy.Count > 0 ? UnplacedFits(plan, rendered, workload) : null,
+                });
             }
         }
         return new RenderedEvaluation(plan, render, workloads);
     }
 
+    /// <summary>Where the chart alone (no slot's placement) would run the same workload.</summary>
+    private static IReadOnlyList<string>? UnplacedFits(StackPlan plan, ReleaseRender rendered, Workload workload) =>
+        rendered.Unplaced?.FirstOrDefault(w => w.Id == workload.Id) is { } unplaced
+            ? PoolVerdicts.Fitting(SchedulingPod.From(unplaced.Id, unplaced.SchedulingKind, unplaced.Spec, SchedulingOptions.Eks), plan.Pools)
+            : null;
+
     /// <summary>The workloads findings are about: everything but helm test pods, which run only on demand.</summary>
     public IEnumerable<WorkloadPlacement> Deployed => Workloads.Where(w => w.Workload.Origin != WorkloadOrigin.Test);
 
+    /// <summary>
+    /// The acknowledgement naming the workload; one naming an operator's custom resource
+    /// (KnativeServing/serving) covers every workload the operator makes from it.
+    /// </summary>
+    public static AcknowledgementSpec? Acknowledgement(ReleasePlan release, Workload workload) =>
+        release.Spec.Acknowledgements.FirstOrDefault(a => a.Workload == workload.Id)
+        ?? (workload.From is { } from ? release.Spec.Acknowledgements.FirstOrDefault(a => a.Workload == from) : null);
+
+    /// <summary>
+    /// A workload no slot reaches and none acknowledges is held to its release's intent: a services
+    /// component must not pass because the release's log shipper also runs on worker. Only a release
+    /// that states no pool lets its slots' pools together stand for it.
+    /// </summary>
     private static IReadOnlySet<string> HomePools(StackPlan plan, ReleasePlan release, Workload workload, IReadOnlyList<SlotPlan> reachedBy,
         AcknowledgementSpec? acknowledgement)
     {
@@ -84,7 +112,9 @@ public sealed record RenderedEvaluation(StackPlan Plan, StackRender Render, IRea
         }
         if (acknowledgement is not null)
             return acknowledgement.Pools.ToHashSet();
-        var intents = release.Slots.Select(slot => slot.Spec.Intent).Append(release.Spec.Intent).ToList();
+        if (release.Spec.Intent.IsRequired || release.Spec.Intent.Prefer.Count > 0)
+            return IntendedPools.Of(release.Spec.Intent, plan, workload.IsDaemonSet).ToHashSet();
+        var intents = release.Slots.Select(slot => slot.Spec.Intent).ToList();
         return intents.Any(intent => intent.IsRequired || intent.Prefer.Count > 0)
             ? intents.SelectMany(intent => intent.Pools.Concat(intent.Prefer.Select(p => p.Pool))).ToHashSet()
             : IntendedPools.Of(new IntentSpec(), plan, workload.IsDaemonSet).ToHashSet();

@@ -29,6 +29,9 @@ public sealed record ReleaseRender(
     MarkerRender? Declared,
     MarkerRender? Exposed)
 {
+    /// <summary>The workloads as the chart renders them without the slots' placement (see ReleaseOutput.Unplaced), or null.</summary>
+    public IReadOnlyList<Workload>? Unplaced { get; init; }
+
     public static ReleaseRender Failed(string release, RenderStatus status, string message, string? origin = null) =>
         new(release, status, message, origin, [], [], [], null, null);
 }

@@ -11,6 +11,9 @@ public sealed record RenderedObject(string Kind, string Name, string? Namespace,
     /// <summary>KIND/NAME, how findings and acknowledgements name it.</summary>
     public string Id => $"{Kind}/{Name}";
 
+    /// <summary>apiVersion as written (apps/v1, monitoring.coreos.com/v1): custom resources are told apart by their API group.</summary>
+    public string? ApiVersion => Root["apiVersion"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
     /// <summary>The Helm hook annotation (pre-install, test, ...), or null for an ordinary object.</summary>
     public string? Hook => Annotation("helm.sh/hook");
 
@@ -31,10 +34,12 @@ public static partial class RenderedManifest
     private const string SourcePrefix = "# Source: ";
 
     /// <summary>
-    /// The kinds placement reads: those the workload models know, and Namespaces (a release that renders
-    /// the namespace it is installed into fails); others (CRDs with their large schemas, RBAC...) are passed over unread.
+    /// The kinds placement reads: those the workload models know (custom resources whose operators make
+    /// pods included), and Namespaces (a release that renders the namespace it is installed into fails);
+    /// others (CRDs with their large schemas, RBAC...) are passed over unread.
     /// </summary>
-    private static readonly HashSet<string> ReadKinds = new(WorkloadModels.PodBearingKinds.Append("Namespace"), StringComparer.Ordinal);
+    private static readonly HashSet<string> ReadKinds =
+        new(WorkloadModels.PodBearingKinds.Concat(WorkloadModels.CustomResourceKinds).Append("Namespace"), StringComparer.Ordinal);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^kind:[ \t]*[""']?([A-Za-z0-9]+)[""']?[ \t]*$", System.Text.RegularExpressions.RegexOptions.Multiline)]
     private static partial System.Text.RegularExpressions.Regex TopLevelKind();

@@ -13,7 +13,10 @@ public static class RenderedReleases
         var (workloads, invalid) = WorkloadExtractor.Extract(objects);
         return new ReleaseRender(output.Release, RenderStatus.Rendered, null, output.ChartOrigin, objects, workloads, [.. unreadable, .. invalid],
             output.Declared is { } declared ? Read(declared).Render : null,
-            output.Exposed is { } exposed ? Read(exposed).Render : null);
+            output.Exposed is { } exposed ? Read(exposed).Render : null)
+        {
+            Unplaced = output.Unplaced is { } unplaced ? Workloads(unplaced) : null,
+        };
     }
 
     /// <summary>The workloads of a render, leaving out what could not be read.</summary>

@@ -18,6 +18,9 @@ public enum WorkloadOrigin
 
     /// <summary>A pod template a runtime reads from a ConfigMap (Tekton's config-defaults, Flyte's plugins.k8s defaults).</summary>
     RuntimeTemplate,
+
+    /// <summary>A workload an operator makes from a custom resource the chart renders (a KnativeServing's Deployments).</summary>
+    Operator,
 }
 
 /// <summary>
@@ -39,11 +42,14 @@ public sealed record Workload(
     /// <summary>A note on what a runtime reads of its template (e.g. only nodeSelector and tolerations).</summary>
     public string? Note { get; init; }
 
-    /// <summary>The helm.sh/hook annotation of a hook or test (pre-install, test...).</summary>
+    /// <summary>The helm.sh/hook annotation of a hook or test (pre-install, test...); for an operator's workload, its resource's.</summary>
     public string? Hook { get; init; }
 
-    /// <summary>Pods the object runs at once: spec.replicas of a Deployment, StatefulSet or ReplicaSet (1 when unset), else 1.</summary>
+    /// <summary>Pods the object runs at once: spec.replicas of a Deployment, StatefulSet or ReplicaSet (1 when unset), an operator's count for its workloads, else 1.</summary>
     public int Replicas { get; init; } = 1;
+
+    /// <summary>The custom resource an operator made this workload from (KnativeServing/serving), or null.</summary>
+    public string? From { get; init; }
 
     public bool IsDaemonSet => SchedulingKind == Scheduling.WorkloadKinds.DaemonSet;
 

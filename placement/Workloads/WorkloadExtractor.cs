@@ -9,8 +9,8 @@ namespace NodePools.Placement.Workloads;
 /// <summary>
 /// Finds every pod a release will run in what its chart rendered: the pod templates of Pods,
 /// Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs and CronJobs (hooks and helm test pods
-/// included, marked as such), and the runtime pod templates ConfigMaps carry, as the models of
-/// <see cref="WorkloadModels"/> describe them.
+/// included, marked as such), the runtime pod templates ConfigMaps carry, and the workloads operators
+/// make from the custom resources it renders, as the models of <see cref="WorkloadModels"/> describe them.
 /// </summary>
 public static class WorkloadExtractor
 {
@@ -20,6 +20,14 @@ public static class WorkloadExtractor
         var problems = new List<string>();
         foreach (var obj in objects)
         {
+            // A custom resource first: its kind may share a name with a core kind (Volcano's Job, Knative's Service).
+            if (WorkloadModels.Operator(obj.Kind, obj.ApiVersion) is { } made)
+            {
+                workloads.AddRange(OperatorWorkloads.Of(obj, made, problems));
+                continue;
+            }
+            if (WorkloadModels.Unmodelled(obj.Kind, obj.ApiVersion) is not null)
+                continue; // its pods are unknown: Checks warns about the resource (operator-workload-unmodelled)
             if (WorkloadModels.Kind(obj.Kind) is { } model && obj.Kind != "PodTemplate")
             {
                 var node = model.SpecPath.Aggregate((JsonNode?)obj.Root, (current, step) => current?[step]);
@@ -35,7 +43,7 @@ public static class WorkloadExtractor
                 workloads.AddRange(RuntimeTemplates(obj, data, problems));
             }
         }
-        return (workloads, problems);
+        return (OperatorWorkloads.Distinct(workloads), problems);
     }
 
     /// <summary>spec.replicas of the kinds that keep replicas running (the API server defaults it to 1); 1 for the others.</summary>
@@ -106,7 +114,8 @@ public static class WorkloadExtractor
     }
 
 
-    private static Workload? Build(string id, string kind, WorkloadOrigin origin, string source, JsonObject spec, IEnumerable<DuplicateKey> duplicates, List<string> problems)
+    /// <summary>A workload from a pod spec's JSON, or null (with the problems) when the spec cannot be read.</summary>
+    internal static Workload? Build(string id, string kind, WorkloadOrigin origin, string source, JsonObject spec, IEnumerable<DuplicateKey> duplicates, List<string> problems)
     {
         var errors = new List<InputError>();
         var document = new ParsedDocument(source, 1, spec, SourceMap.Empty);

@@ -105,6 +105,18 @@ public class ExplainCommandTests
     }
 
     [Fact]
+    public void Helm_template_output_is_read_for_its_workloads_and_the_rest_is_noted_as_skipped()
+    {
+        var nodes = CliRunner.TempFile("kind: Node\nmetadata: {name: a}\n");
+        var pods = CliRunner.TempFile("---\n# Source: c/templates/svc.yaml\napiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\n"
+                                      + "# Source: c/templates/deploy.yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {template: {spec: {}}}\n");
+        var (exit, output, error) = CliRunner.Run("explain", "--nodes", nodes, "--pods", pods, "-o", "json");
+        Assert.Equal(0, exit);
+        Assert.Equal("d", System.Text.Json.JsonDocument.Parse(output).RootElement[0].GetProperty("pod").GetString());
+        Assert.Contains($"note: {pods}: skipped 1 object(s) that carry no pod template: Service", error);
+    }
+
+    [Fact]
     public void Errors_in_both_files_are_reported_together()
     {
         var (exit, _, error) = CliRunner.Run("explain", "--nodes", "/missing/nodes.yaml", "--pods", "/missing/pods.yaml");

@@ -86,6 +86,111 @@ public class PlanCommandTests
         Assert.Equal(0, CliRunner.Run("check", "test", "--dir", dir, "--no-render").Exit);
     }
 
+    /// <summary>One untainted pool with a node: a release on it has no findings of its own.</summary>
+    private const string SystemPool = """
+        config:
+          node-pools:cluster: {name: t, version: "1.33", availabilityZones: [us-east-1a, us-east-1b], autoscaler: false}
+          node-pools:pools:
+            system:
+              instanceTypes: [m6i.large]
+              scaling: {min: 1, desired: 1, max: 1}
+              labels: {role: system}
+        """;
+
+    private static string Release(string name, string slots) =>
+        $"{name}:\n  chart: c\n  repository: https://example.com\n  version: \"1\"\n  namespace: ns\n  intent: {{pool: system}}"
+        + (slots.Length == 0 ? "" : $"\n  slots: {slots}");
+
+    public static TheoryData<string, string, string?> Unchecked => new()
+    {
+        // the releases, the output format, what the report says of the releases it could not check (null: nothing)
+        { Release("a", "[{path: x}]"), "table", null },
+        { Release("a", ""), "table", "1 release(s) declare no slots and were not checked, because their charts were not rendered: a" },
+        { Release("a", "") + "\n" + Release("b", "") + "\n" + Release("c", "[{path: x}]"), "table", "2 release(s) declare no slots and were not checked, because their charts were not rendered: a, b" },
+        { Release("a", ""), "markdown", "> 1 release(s) declare no slots and were not checked" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unchecked))]
+    public void Check_without_rendering_says_which_releases_it_could_not_check_and_how_to_check_them(string releases, string format, string? note)
+    {
+        var dir = CliRunner.Project(SystemPool + "\n  node-pools:releases:\n" + string.Join("\n", releases.Split('\n').Select(line => "    " + line)));
+        var (exit, output, error) = CliRunner.Run("check", "test", "--dir", dir, "--no-render", "-o", format);
+        Assert.True(exit == 0, output + error);
+        var flat = string.Join(" ", output.Split('\n', StringSplitOptions.TrimEntries));
+        if (note is null)
+        {
+            Assert.DoesNotContain("were not checked", flat);
+            Assert.Contains("every slot lands only on the pools meant for it", flat);
+            return;
+        }
+        Assert.Contains(note, flat);
+        Assert.Contains("--render", flat);
+        Assert.Contains("--charts DIR", flat);
+        Assert.DoesNotContain("every slot lands only on the pools meant for it", flat);
+    }
+
+    [Fact]
+    public void Json_lists_the_releases_nothing_checked()
+    {
+        var dir = CliRunner.Project(SystemPool + "\n  node-pools:releases:\n" + string.Join("\n", Release("a", "").Split('\n').Select(line => "    " + line)));
+        var (exit, output, _) = CliRunner.Run("plan", "test", "--dir", dir, "--no-render", "-o", "json");
+        Assert.Equal(0, exit);
+        Assert.Equal(["a"], JsonDocument.Parse(output).RootElement.GetProperty("unchecked").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    private const string Intents = """
+        config:
+          node-pools:cluster: {name: t, version: "1.33", availabilityZones: [us-east-1a, us-east-1b], autoscaler: false}
+          node-pools:pools:
+            system:
+              instanceTypes: [m6i.large]
+              scaling: {min: 1, desired: 1, max: 1}
+              labels: {role: system}
+            batch:
+              instanceTypes: [m6i.large]
+              scaling: {min: 1, desired: 1, max: 1}
+              labels: {role: batch}
+          node-pools:releases:
+            r:
+              chart: c
+              repository: https://example.com
+              version: "1"
+              namespace: ns
+              intent: {pool: [system, batch]}
+              slots:
+                - path: both
+                - {path: preferring, intent: {prefer: [{pool: batch, weight: 80}], avoid: system}}
+                - {path: tolerating, intent: {pool: system, tolerations: [{key: spot, operator: Exists, effect: NoSchedule}]}}
+        """;
+
+    public static TheoryData<string, string, string> IntentData => new()
+    {
+        // slot (or release), the intent's text, the intent as data
+        { "r/both", "pool: system | batch",
+            """{"kind":"required","pools":[{"pool":"system","relation":"required","weight":null},{"pool":"batch","relation":"required","weight":null}],"tolerations":[]}""" },
+        { "r/preferring", "prefer: batch (80), avoid: system (50)",
+            """{"kind":"ranked","pools":[{"pool":"batch","relation":"preferred","weight":80},{"pool":"system","relation":"avoided","weight":50}],"tolerations":[]}""" },
+        { "r/tolerating", "pool: system, +1 toleration(s)",
+            """{"kind":"required","pools":[{"pool":"system","relation":"required","weight":null}],"tolerations":[{"key":"spot","operator":"Exists","effect":"NoSchedule"}]}""" },
+        { "release r", "pool: system | batch",
+            """{"kind":"required","pools":[{"pool":"system","relation":"required","weight":null},{"pool":"batch","relation":"required","weight":null}],"tolerations":[]}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(IntentData))]
+    public void Json_gives_each_slots_and_releases_intent_as_data_beside_its_text(string subject, string text, string data)
+    {
+        var (exit, output, error) = CliRunner.Run("plan", "test", "--dir", CliRunner.Project(Intents), "--no-render", "-o", "json");
+        Assert.True(exit == 0, error);
+        var report = JsonDocument.Parse(output).RootElement;
+        var holder = subject.StartsWith("release ", StringComparison.Ordinal)
+            ? report.GetProperty("releases").EnumerateArray().Single(r => r.GetProperty("name").GetString() == subject["release ".Length..])
+            : report.GetProperty("slots").EnumerateArray().Single(s => s.GetProperty("id").GetString() == subject);
+        Assert.Equal(text, holder.GetProperty("intent").GetString());
+        Assert.Equal(data, JsonSerializer.Serialize(holder.GetProperty("intentData")));
+    }
+
     [Fact]
     public void Error_findings_exit_1()
     {

@@ -58,7 +58,7 @@ public static class CountedWorkloads
 
     /// <summary>
     /// The rendered workloads that keep pods running (Deployments, StatefulSets, ReplicaSets,
-    /// DaemonSets, Pods) with their replicas; Jobs, CronJobs, hooks, helm test pods and runtime
+    /// DaemonSets, Pods, and those operators make) with their replicas; Jobs, CronJobs, hooks, helm test pods and runtime
     /// templates run to completion or later. Releases that did not render count by their declared slots.
     /// </summary>
     public static IEnumerable<CountedWorkload> Rendered(RenderedEvaluation evaluation, StackVerdicts stack)
@@ -66,7 +66,7 @@ public static class CountedWorkloads
         var rendered = evaluation.Plan.Releases.Where(release => evaluation.Render.Release(release.Name) is { Status: RenderStatus.Rendered })
             .Select(release => release.Name).ToHashSet(StringComparer.Ordinal);
         return evaluation.Deployed
-            .Where(w => w.Workload.Origin == WorkloadOrigin.Object && IsLongRunning(w.Workload.Id))
+            .Where(w => (w.Workload.Origin is WorkloadOrigin.Object or WorkloadOrigin.Operator) && IsLongRunning(w.Workload.Id))
             .Select(w => new CountedWorkload(w.Subject, w.Workload.IsDaemonSet, w.Workload.Replicas, w.Pod, w.Verdicts, w.HomePools)
             {
                 Awaited = !w.Release.Spec.Install.SkipAwait,

@@ -29,7 +29,8 @@ internal static class AcknowledgementRule
         {
             if (evaluation.Render.Release(release.Name) is not { Status: RenderStatus.Rendered } rendered)
                 continue;
-            var ids = rendered.Workloads.Select(w => w.Id).ToHashSet(StringComparer.Ordinal);
+            // An acknowledgement may name a workload, or the custom resource an operator makes workloads from.
+            var ids = rendered.Workloads.Select(w => w.Id).Concat(rendered.Workloads.Select(w => w.From).OfType<string>()).ToHashSet(StringComparer.Ordinal);
             foreach (var acknowledgement in release.Spec.Acknowledgements.Where(a => !ids.Contains(a.Workload)))
             {
                 yield return new Finding(Severity.Warning, Rules.AcknowledgementUnmatched.Id, $"{release.Name} {acknowledgement.Workload}",

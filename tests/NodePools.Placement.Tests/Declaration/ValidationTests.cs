@@ -112,6 +112,16 @@ public class ValidationTests
     }
 
     [Fact]
+    public void An_acknowledgement_names_a_workload_or_an_operators_workload_with_its_resource()
+    {
+        var release = "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  intent: {pool: system}\n  acknowledge:\n"
+                      + "    - {workload: Deployment/activator, pool: system}\n    - {workload: KnativeServing/b/Deployment/activator, pool: system}\n    - {workload: KnativeServing/b, pool: system}";
+        var parsed = StackText.Parse(StackText.BasePools + "\n" + StackText.Releases(release));
+        Assert.Equal(["Deployment/activator", "KnativeServing/b/Deployment/activator", "KnativeServing/b"],
+            parsed.Releases.Single().Acknowledgements.Select(a => a.Workload));
+    }
+
+    [Fact]
     public void Merge_allows_values_at_placed_keys() =>
         Assert.Single(Parse(WithRelease("- path: defaultPodOptions\n  intent: {pool: gpu}\n  merge: true")).Releases);
 
@@ -142,6 +152,7 @@ public class ValidationTests
         { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  intent: {pool: [gpu, gpu]}", "node-pools:releases.r.intent.pool", "named twice" },
         { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  slots: [{path: x, intent: {pool: gpu}, affinity: false}]", "node-pools:releases.r.slots[0].affinity", "set nodeSelector: true as well" },
         { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  acknowledge: [{workload: static, pool: system}]", "node-pools:releases.r.acknowledge[0].workload", "must be KIND/NAME" },
+        { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  acknowledge: [{workload: KnativeServing/s/Deployment, pool: system}]", "node-pools:releases.r.acknowledge[0].workload", "must be KIND/NAME" },
         { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  acknowledge: [{workload: Job/j}]", "node-pools:releases.r.acknowledge[0].pool", "the pool the workload runs on instead" },
         { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  acknowledge: [{workload: Job/j, pool: nowhere}]", "node-pools:releases.r.acknowledge[0].pool", "unknown pool \"nowhere\"" },
         { "r:\n  chart: c\n  repository: https://x\n  version: 1\n  namespace: ns\n  acknowledge: [{workload: Job/j, pool: system}, {workload: Job/j, pool: system}]", "node-pools:releases.r.acknowledge[1].workload", "acknowledged twice" },

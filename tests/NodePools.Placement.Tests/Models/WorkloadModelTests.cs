@@ -16,6 +16,10 @@ public class WorkloadModelTests
 
     public static TheoryData<string> Templates() => [.. WorkloadModels.ConfigMapTemplates.Select(template => template.DataKey)];
 
+    public static TheoryData<string> Operators() => [.. WorkloadModels.OperatorModels.Select(model => model.Kind)];
+
+    public static TheoryData<string> Unmodelled() => [.. WorkloadModels.UnmodelledKinds.Select(kind => $"{kind.ApiGroup}/v1 {kind.Kind}")];
+
     /// <summary>An object of the kind, with a pod spec at the model's path that tolerates one taint.</summary>
     private static string Manifest(PodTemplateKind model)
     {
@@ -82,6 +86,64 @@ public class WorkloadModelTests
         Assert.Equal(WorkloadOrigin.RuntimeTemplate, workload.Origin);
         Assert.Equal(model.Honoured is null || model.Honoured.Contains("affinity"), workload.Spec.Affinity is not null);
         Assert.Equal(model.Note, workload.Note);
+    }
+
+    [Theory]
+    [MemberData(nameof(Operators))]
+    public void A_rendered_custom_resource_of_every_operator_model_yields_the_operators_workloads(string kind)
+    {
+        var model = WorkloadModels.OperatorModels.Single(m => m.Kind == kind);
+        var resource = $"# Source: chart/templates/r.yaml\napiVersion: {model.ApiGroup}/v1\nkind: {kind}\nmetadata: {{name: r}}\nspec:\n  tolerations: [{{key: only, operator: Exists}}]\n";
+        var (objects, _) = RenderedManifest.Read(resource);
+        var (workloads, problems) = WorkloadExtractor.Extract(objects);
+        Assert.Empty(problems);
+        Assert.NotEmpty(workloads);
+        Assert.All(workloads, workload =>
+        {
+            Assert.Equal(WorkloadOrigin.Operator, workload.Origin);
+            Assert.Equal($"{kind}/r", workload.From);
+            Assert.Contains(model.OperatorVersion, workload.Note);
+            Assert.Equal("chart/templates/r.yaml", workload.Source);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Unmodelled))]
+    public void A_rendered_custom_resource_no_model_describes_is_read_and_makes_no_workload(string apiVersionAndKind)
+    {
+        var (apiVersion, kind) = (apiVersionAndKind.Split(' ')[0], apiVersionAndKind.Split(' ')[1]);
+        var (objects, _) = RenderedManifest.Read($"apiVersion: {apiVersion}\nkind: {kind}\nmetadata: {{name: r}}\nspec:\n  template: {{spec: {{containers: [{{name: c}}]}}}}\n");
+        var resource = Assert.Single(objects);
+        Assert.Equal(apiVersion, resource.ApiVersion);
+        Assert.NotNull(WorkloadModels.Unmodelled(resource.Kind, resource.ApiVersion));
+        Assert.Empty(WorkloadExtractor.Extract(objects).Workloads);
+    }
+
+    [Fact]
+    public void An_operators_workload_named_like_another_is_named_with_its_resource()
+    {
+        var output = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: webhook}
+            spec: {template: {spec: {containers: [{name: c}]}}}
+            ---
+            apiVersion: operator.knative.dev/v1beta1
+            kind: KnativeServing
+            metadata: {name: a}
+            spec: {ingress: {}}
+            ---
+            apiVersion: operator.knative.dev/v1beta1
+            kind: KnativeServing
+            metadata: {name: b}
+            spec: {ingress: {}}
+            """;
+        var ids = WorkloadExtractor.Extract(RenderedManifest.Read(output).Objects).Workloads.Select(w => w.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Equal("Deployment/webhook", ids[0]);
+        Assert.Contains("KnativeServing/a/Deployment/webhook", ids);
+        Assert.Contains("Deployment/activator", ids);
+        Assert.Contains("KnativeServing/b/Deployment/activator", ids);
     }
 
     [Fact]
