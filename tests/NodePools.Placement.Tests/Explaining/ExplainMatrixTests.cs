@@ -46,14 +46,14 @@ public class ExplainMatrixTests
         return nodes;
     }
 
-    /// <summary>Pods that name nodes in every way a pod can, and pods that do not.</summary>
+    /// <summary>Pods that name nodes in every way a pod can (a bound DaemonSet pod both ways), and pods that do not.</summary>
     private static List<PodSource> Pods(int count, int nodes, Random random, Naming naming = Naming.HostnamesApart)
     {
         var pods = new List<PodSource>();
         for (var i = 0; i < count; i++)
         {
             var target = $"node-{random.Next(nodes)}";
-            var spec = (i % 7) switch
+            var spec = (i % 8) switch
             {
                 0 => new PodSpec { NodeName = target },
                 1 => new PodSpec { Affinity = Required(new NodeSelectorTerm { MatchFields = [new() { Key = "metadata.name", Operator = NodeSelectorOperators.In, Values = [target] }] }) },
@@ -61,7 +61,8 @@ public class ExplainMatrixTests
                 3 => new PodSpec { Affinity = Required(new NodeSelectorTerm { MatchExpressions = [new() { Key = WellKnownLabels.Hostname, Operator = NodeSelectorOperators.NotIn, Values = [Hostname(naming, random.Next(nodes))] }] }) },
                 4 => new PodSpec { Tolerations = [new Toleration { Key = "gpu", Operator = TolerationOperators.Exists }], NodeSelector = new() { ["pool"] = "b" } },
                 5 => new PodSpec { Containers = [new Container { Name = "c", Resources = new() { Requests = new() { ["cpu"] = random.Next(2) == 0 ? "1" : "3" } } }] },
-                _ => new PodSpec { Affinity = new Affinity { NodeAffinity = new NodeAffinity { PreferredDuringSchedulingIgnoredDuringExecution = [new() { Weight = 40, Preference = new() { MatchExpressions = [new() { Key = WellKnownLabels.Zone, Operator = NodeSelectorOperators.In, Values = ["z2"] }] } }] } } },
+                6 => new PodSpec { Affinity = new Affinity { NodeAffinity = new NodeAffinity { PreferredDuringSchedulingIgnoredDuringExecution = [new() { Weight = 40, Preference = new() { MatchExpressions = [new() { Key = WellKnownLabels.Zone, Operator = NodeSelectorOperators.In, Values = ["z2"] }] } }] } } },
+                _ => new PodSpec { NodeName = target, Affinity = Required(new NodeSelectorTerm { MatchFields = [new() { Key = "metadata.name", Operator = NodeSelectorOperators.In, Values = [target] }] }) },
             };
             pods.Add(new PodSource($"pod-{i}", i % 5 == 0 ? WorkloadKinds.DaemonSet : WorkloadKinds.Pod, spec));
         }
