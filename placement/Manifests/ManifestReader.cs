@@ -77,6 +77,7 @@ public static class ManifestReader
             unplaced.Add((errors.Count - 1, offset));
         }
         var skipped = new PodlessObjects();
+        long firstSkipped = -1;
         foreach (var (obj, document, path, offset) in JsonManifestReader.Read(file, KubernetesJsonContext.Default.ManifestObject, errors))
         {
             if (string.IsNullOrEmpty(obj.Kind))
@@ -87,6 +88,8 @@ public static class ManifestReader
             if (WorkloadModels.Kind(obj.Kind) is not { } model)
             {
                 skipped.Add(obj.Kind, new InputError(file, Join(path, "kind"), "") { Document = document });
+                if (firstSkipped < 0)
+                    firstSkipped = offset;
                 continue;
             }
             skipped.PodBearing();
@@ -99,7 +102,10 @@ public static class ManifestReader
             warnings.AddRange(ApiRules.CheckPodSpec(spec).Select(problem => new InputError(file, specJsonPath + problem.RelativePath, problem.Message) { Document = document }));
             pods.Add(new PodSource(obj.Metadata?.Name ?? $"{obj.Kind.ToLowerInvariant()}-{document}", obj.Kind, spec) { Namespace = obj.Metadata?.Namespace });
         }
+        var before = errors.Count;
         skipped.RefuseIfNothingElse(errors);
+        if (errors.Count > before)
+            unplaced.Add((before, firstSkipped)); // the refusal stands at the first object passed over
         JsonManifestReader.Place(file, errors, unplaced);
         return errors.Count > 0 ? throw new InvalidInputException(errors) : new ReadResult<PodSource>(Distinguish(pods), warnings) { Skipped = skipped.Counts };
     }
