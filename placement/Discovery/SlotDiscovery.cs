@@ -57,7 +57,7 @@ public static class SlotDiscovery
         var refused = new List<string>();
         var paths = await Task.WhenAll(targets.Select(async target =>
         {
-            var marked = await renderer.MarkAsync(release.Spec, prepared.Chart, release.Values, [target], exposed.Default, kubeVersion, cancellation)
+            var marked = await renderer.MarkAsync(release, prepared.Chart, release.Values, [target], exposed.Default, kubeVersion, cancellation)
                 .ConfigureAwait(false);
             var (render, _) = RenderedReleases.Read(marked);
             if (render.Failure is { } failure)

@@ -29,6 +29,9 @@ public sealed record ReleaseRender(
     MarkerRender? Declared,
     MarkerRender? Exposed)
 {
+    /// <summary>What each of the release's patches did to the rendered objects (already applied to them).</summary>
+    public IReadOnlyList<Patching.PatchOutcome> Patches { get; init; } = [];
+
     public static ReleaseRender Failed(string release, RenderStatus status, string message, string? origin = null) =>
         new(release, status, message, origin, [], [], [], null, null);
 }

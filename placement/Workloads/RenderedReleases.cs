@@ -13,7 +13,7 @@ public static class RenderedReleases
         var (workloads, invalid) = WorkloadExtractor.Extract(objects);
         return new ReleaseRender(output.Release, RenderStatus.Rendered, null, output.ChartOrigin, objects, workloads, [.. unreadable, .. invalid],
             output.Declared is { } declared ? Read(declared).Render : null,
-            output.Exposed is { } exposed ? Read(exposed).Render : null);
+            output.Exposed is { } exposed ? Read(exposed).Render : null) { Patches = output.Patches };
     }
 
     /// <summary>The workloads of a render, leaving out what could not be read.</summary>
