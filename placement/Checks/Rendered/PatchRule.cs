@@ -37,7 +37,7 @@ internal static class PatchRule
                     yield return Rules.PatchUnmatched.Error(subject,
                         $"matches only the Helm hook {string.Join(", ", outcome.Hooks)}: Helm 3's post-renderer, which Pulumi's Release runs, never receives hooks, so the patch would never be installed") with
                     {
-                        Fix = "place the hook through a values path its chart reads (nodepools slots), or acknowledge it with the pool it runs on",
+                        Fix = "change the hook through the chart's values instead; for its placement, a values path (nodepools slots) or an acknowledgement of the pool it runs on",
                     };
                     continue;
                 }
