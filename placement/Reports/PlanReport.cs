@@ -41,7 +41,8 @@ public sealed record ClusterReport(string Name, string Version);
 
 /// <summary>
 /// A release as it will be installed: the user's values with every slot's placement written in
-/// (secrets as a placeholder), its release-wide intent and its acknowledged workloads.
+/// (secrets as a placeholder), its release-wide intent, its acknowledged workloads, and the patches
+/// its post-renderer applies to what the chart renders.
 /// </summary>
 public sealed record ReleaseReport(
     string Name,
@@ -54,6 +55,9 @@ public sealed record ReleaseReport(
     IReadOnlyList<string> SecretPaths,
     JsonObject Values)
 {
+    /// <summary>Each patch as it applies: its target, where in the object, and the JSON merge patch written there.</summary>
+    public IReadOnlyList<PatchReport> Patches { get; init; } = [];
+
     public static ReleaseReport From(ReleasePlan release) => new(
         release.Name,
         release.Spec.Chart,
@@ -63,8 +67,13 @@ public sealed record ReleaseReport(
         SlotReport.Describe(release.Spec.Intent),
         release.Spec.Acknowledgements.Select(a => new AcknowledgementReport(a.Workload, a.Pools, a.Reason)).ToList(),
         release.Spec.SecretPaths,
-        release.Values);
+        release.Values)
+    {
+        Patches = release.Patches.Select(patch => new PatchReport(patch.Target.ToString(), patch.Path.ToString(), patch.Merge)).ToList(),
+    };
 }
+
+public sealed record PatchReport(string Target, string Path, JsonObject Merge);
 
 public sealed record AcknowledgementReport(string Workload, IReadOnlyList<string> Pools, string? Reason);
 

@@ -89,6 +89,18 @@ public class PostrenderCommandTests
         Assert.Contains("note: patch 2 (Deployment/fixture-worker) matches no object", fromFile.Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Plan_json_shows_each_patch_as_its_post_renderer_applies_it()
+    {
+        var (exit, output, _) = CliRunner.Run("plan", "test", "--dir", CliRunner.Project(Stack), "--no-render", "-o", "json");
+        Assert.Equal(0, exit);
+        var patches = System.Text.Json.JsonDocument.Parse(output).RootElement.GetProperty("releases")[0].GetProperty("patches");
+        Assert.Equal(2, patches.GetArrayLength());
+        Assert.Equal(("Deployment/fixture-static", "spec.template.spec"), (patches[0].GetProperty("target").GetString(), patches[0].GetProperty("path").GetString()));
+        Assert.Equal("role", patches[0].GetProperty("merge").GetProperty("tolerations")[0].GetProperty("key").GetString());
+        Assert.Equal("workers", patches[1].GetProperty("merge").GetProperty("labels").GetProperty("team").GetString());
+    }
+
     public static TheoryData<string, string[], string> Refused => new()
     {
         // description, arguments, message
