@@ -181,4 +181,71 @@ public class PostrenderCommandTests
         Assert.NotEqual(helmTemplate.Output, prepared.Output);
         Assert.Equal(["Deployment/fixture-static"], prepared.Patches[0].Applied);
     }
+
+    /// <summary>
+    /// Helm 4 takes a post-renderer as a postrenderer/v1 plugin: one whose command runs `nodepools
+    /// postrender` with the plugin's arguments (the README's plugin). Helm 4 sends hooks too; they stay
+    /// as rendered, so the objects equal the check's (Helm writes them again, so the text may differ).
+    /// </summary>
+    [Fact]
+    public async Task Helm_4_with_the_nodepools_plugin_installs_the_objects_the_check_read()
+    {
+        Assert.SkipWhen(HelmRunner.Locate() is not { } helm || !((await helm.VersionAsync(TestContext.Current.CancellationToken))?.StartsWith("v4", StringComparison.Ordinal) ?? false),
+            "Helm 4 is not on PATH: post-renderer plugins are Helm 4's");
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "the plugin's command is a POSIX shell script");
+        var cancellation = TestContext.Current.CancellationToken;
+        var dir = CliRunner.Project(Stack);
+        var plan = StackPipeline.PlanFromDirectory(dir, "test");
+        var release = plan.Releases.Single();
+        using var gate = new SemaphoreSlim(2);
+        var renderer = new ReleaseRenderer(HelmRunner.Locate()!, new RenderOptions { ChartsDirectory = Charts, Markers = false }, gate);
+        var (prepared, failure) = await renderer.PrepareAsync(release, plan.Declaration.Cluster.Version, cancellation);
+        Assert.True(prepared is not null, failure?.Message);
+
+        var home = Directory.CreateTempSubdirectory("nodepools-helm4-").FullName;
+        var plugin = Directory.CreateDirectory(Path.Combine(home, "plugins", "nodepools")).FullName;
+        File.WriteAllText(Path.Combine(plugin, "plugin.yaml"), """
+            apiVersion: v1
+            type: postrenderer/v1
+            name: nodepools
+            version: 0.5.0
+            runtime: subprocess
+            runtimeConfig:
+              platformCommand:
+                - command: ${HELM_PLUGIN_DIR}/postrender.sh
+            """);
+        File.WriteAllText(Path.Combine(plugin, "postrender.sh"), "#!/bin/sh\nexec ${NODEPOOLS:-nodepools} postrender \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(Path.Combine(plugin, "postrender.sh"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var values = CliRunner.TempFile(release.Values.ToJsonString(), ".json");
+
+        var start = new ProcessStartInfo(HelmRunner.Locate()!.Executable)
+        {
+            ArgumentList =
+            {
+                "template", release.Name, prepared.Chart.Path, "--namespace", release.Spec.Namespace, "--kube-version", "v1.33.0", "--values", values,
+                "--post-renderer", "nodepools", "--post-renderer-args", "test", "--post-renderer-args", "fixture", "--post-renderer-args", "--dir", "--post-renderer-args", dir,
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, folder) in new[] { ("HELM_PLUGINS", "plugins"), ("HELM_DATA_HOME", "data"), ("HELM_CONFIG_HOME", "config"), ("HELM_CACHE_HOME", "cache") })
+            start.Environment[name] = Path.Combine(home, folder);
+        start.Environment[PostRenderer.EnvironmentVariable] = $"dotnet {Path.Combine(AppContext.BaseDirectory, "nodepools.dll")}";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellation);
+        var error = process.StandardError.ReadToEndAsync(cancellation);
+        await process.WaitForExitAsync(cancellation);
+        Assert.True(process.ExitCode == 0, await error);
+
+        // Helm writes the objects again (key order, comments), so they are compared as objects.
+        static List<System.Text.Json.Nodes.JsonObject> Objects(string manifests) => [.. Placement.Input.LenientYaml.Parse(manifests)
+            .Select(document => document.Root).OfType<System.Text.Json.Nodes.JsonObject>()
+            .OrderBy(root => $"{root["kind"]}/{root["metadata"]?["name"]}", StringComparer.Ordinal)];
+        var (expected, installed) = (Objects(prepared.Output), Objects(await output));
+        Assert.Equal(expected.Count, installed.Count);
+        Assert.All(expected.Zip(installed), pair => Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(pair.First, pair.Second),
+            $"{pair.First.ToJsonString()}\n{pair.Second.ToJsonString()}"));
+        Assert.Equal(["Deployment/fixture-static"], prepared.Patches[0].Applied);
+    }
 }
