@@ -101,6 +101,17 @@ public class PostrenderCommandTests
         Assert.Equal("workers", patches[1].GetProperty("merge").GetProperty("labels").GetProperty("team").GetString());
     }
 
+    [Fact]
+    public void Slots_needs_no_acknowledgement_for_a_workload_a_patch_places()
+    {
+        Assert.SkipWhen(HelmRunner.Locate() is null, "helm is not on PATH: slots renders the fixture chart with the real helm");
+        var (exit, output, _) = CliRunner.Run("slots", "test", "fixture", "--dir", CliRunner.Project(Stack), "--charts", Charts, "-o", "json");
+        Assert.Equal(0, exit);
+        var root = System.Text.Json.JsonDocument.Parse(output).RootElement;
+        Assert.Equal(0, root.GetProperty("unreachable").GetArrayLength()); // fixture-static, which no values path reaches, is patched
+        Assert.DoesNotContain("acknowledge", root.GetProperty("yaml").GetString(), StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string[], string> Refused => new()
     {
         // description, arguments, message
