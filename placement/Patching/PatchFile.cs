@@ -109,7 +109,8 @@ internal sealed class PatchFileTarget
     public string? Namespace { get; set; }
 }
 
+// "\n" on every system: the file's digest names the post-renderer, so Windows and Linux must write the same bytes.
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    WriteIndented = true, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+    WriteIndented = true, NewLine = "\n", UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(PatchFileModel))]
 internal sealed partial class PatchFileJsonContext : JsonSerializerContext;
