@@ -41,6 +41,7 @@ public class PatchRenderTests
         Assert.Equal(["services"], placed.Fits);
         Assert.Equal(["services"], placed.HomePools);
         Assert.NotNull(placed.PlacedByPatch);
+        Assert.Equal(["patch at spec.template.spec"], Reports.WorkloadReport.From(placed).PlacedBy);
         Assert.Equal(["Deployment/fixture-static"], rendered.Rendered!.Render.Release("fixture")!.Patches.Single().Applied);
     }
 
