@@ -26,6 +26,9 @@ public sealed class CliContext
 
     public TextWriter Output { get; }
 
+    /// <summary>Standard input (`postrender` reads manifests from it); empty unless given.</summary>
+    public TextReader Input { get; init; } = TextReader.Null;
+
     /// <summary>The raw standard output, for reports streamed as UTF-8 bytes; null writes through <see cref="Output"/>.</summary>
     public Stream? RawOutput { get; init; }
 
@@ -77,6 +80,7 @@ public sealed class CliContext
         return new CliContext(System.Console.Out, System.Console.Error, color, terminal ? null : RedirectedWidth)
         {
             RawOutput = System.Console.OpenStandardOutput(),
+            Input = new StreamReader(System.Console.OpenStandardInput(), new System.Text.UTF8Encoding(false)),
         };
     }
 }

@@ -17,6 +17,7 @@ public static class NodePoolsCli
             SlotsCommand.Create(context),
             ExplainCommand.Create(context),
             RulesCommand.Create(context),
+            PostrenderCommand.Create(context),
         };
 
         var parse = root.Parse(args);

@@ -13,6 +13,7 @@ namespace NodePools.Components;
 /// them), after its namespace and the releases it depends on, on the cluster's provider, with its
 /// install options (timeout, atomic, cleanupOnFail, skipAwait). A release with secretValues hands
 /// Helm its values as a secret output; a protected (stateful) release is protected and retained on delete.
+/// A release with patches names its post-renderer, which Helm runs on every install and upgrade.
 /// </summary>
 public sealed class PlacedRelease : ComponentResource
 {
@@ -25,7 +26,7 @@ public sealed class PlacedRelease : ComponentResource
         // Stateful releases: never uninstalled by a deployment, and left in place (with their volumes) if the stack lets go of them.
         releaseOptions.Protect = args.Plan.Spec.Install.Protect;
         releaseOptions.RetainOnDelete = args.Plan.Spec.Install.Protect;
-        Release = new Helm.Release(name, ReleaseArgs(args.Plan), releaseOptions);
+        Release = new Helm.Release(name, ReleaseArgs(args.Plan, args.PostRenderer), releaseOptions);
         RegisterOutputs(new Dictionary<string, object?> { ["releaseName"] = Release.Name });
     }
 
@@ -37,7 +38,8 @@ public sealed class PlacedRelease : ComponentResource
     /// <summary>Everything the release waits for: node groups, its namespace, the releases it depends on.</summary>
     public IReadOnlyList<Resource> DependsOn { get; }
 
-    public static HelmInputs.ReleaseArgs ReleaseArgs(ReleasePlan plan)
+    /// <param name="postRenderer">The path of the release's post-renderer (<see cref="PostRendererFiles"/>), or null when it has no patches.</param>
+    public static HelmInputs.ReleaseArgs ReleaseArgs(ReleasePlan plan, string? postRenderer = null)
     {
         var chart = ChartReference.For(plan.Spec);
         var args = new HelmInputs.ReleaseArgs
@@ -57,6 +59,8 @@ public sealed class PlacedRelease : ComponentResource
         args.Values = plan.Spec.SecretValues.Count > 0 ? Output.CreateSecret(values) : values;
         if (chart.RepositoryUrl is { } repository)
             args.RepositoryOpts = new HelmInputs.RepositoryOptsArgs { Repo = repository };
+        if (postRenderer is not null)
+            args.Postrender = postRenderer;
         return args;
     }
 
@@ -77,4 +81,7 @@ public sealed class PlacedReleaseArgs
 
     /// <summary>What this release is installed after: the releases it depends on, the default StorageClass, CoreDNS, its role.</summary>
     public IReadOnlyList<Resource> AfterReleases { get; init; } = [];
+
+    /// <summary>The relative path of the release's post-renderer script (<see cref="PostRendererFiles.Write"/>); null when it declares no patches.</summary>
+    public string? PostRenderer { get; init; }
 }

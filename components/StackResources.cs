@@ -22,7 +22,8 @@ public sealed record StackResources(
     ClusterNamespaces Namespaces)
 {
     /// <param name="zones">The availability zones a created VPC spans (<see cref="ZoneSelection"/>); unused with a declared network.</param>
-    public static StackResources Create(StackAnalysis analysis, IReadOnlyList<string> zones)
+    /// <param name="workingDirectory">Where releases' post-renderers are written: the program's directory (the Kubernetes provider runs there too).</param>
+    public static StackResources Create(StackAnalysis analysis, IReadOnlyList<string> zones, string? workingDirectory = null)
     {
         var plan = analysis.Plan;
         var declaration = plan.Declaration;
@@ -97,6 +98,9 @@ public sealed record StackResources(
                     dns.CoreDns,
                     .. release.Name == AutoscalerSpec.ReleaseName && autoscaler is not null ? [autoscaler.Association] : Array.Empty<Resource>(),
                 ],
+                PostRenderer = PostRenderer.For(release) is { } postRenderer
+                    ? PostRendererFiles.Write(postRenderer, workingDirectory ?? Directory.GetCurrentDirectory())
+                    : null,
             });
         }
 

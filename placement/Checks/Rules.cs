@@ -91,6 +91,10 @@ public static class Rules
     public static readonly Rule AcknowledgementUnmatched = new("acknowledgement-unmatched", RuleStage.Rendered, "warning",
         "an acknowledgement naming no rendered workload") { Check = AcknowledgementRule.Unmatched };
 
+    public static readonly Rule PatchUnmatched = new("patch-unmatched", RuleStage.Rendered, "warning / error",
+        "a patch that changes nothing the release installs: the chart renders no such object (warning), renders it only as a Helm hook, which the post-renderer never receives (error), or the patch's path runs through a value that is not a mapping or list (error)")
+        { Check = PatchRule.Check };
+
     public static readonly Rule ChartUnavailable = new("chart-unavailable", RuleStage.Rendered, "warning (error when rendering is required)",
         "the chart could not be had, so that release was not checked") { Check = RenderFailureRule.Unavailable };
 
@@ -125,7 +129,7 @@ public static class Rules
         Pending, IsolationBreach, TaintedPoolReachable, DaemonSetNotTolerated, SpreadExceedsMax, SpreadExceedsMin, GpuRequestWithoutGpu,
         TaintWithoutAffinity, ProtectedPoolUpdate, ProtectedPoolDrift, PoolUntargeted, CoreDnsUnhosted, AutoscalerUnhosted, WaitsOnEmptyPool, PoolCapacity,
         WorkloadOffPool, WorkloadPending, DaemonSetPoolUncovered, DaemonSetNarrowed, PlacementOverridden, SlotUnread, NamespaceConflict, ValuesRejected,
-        AcknowledgementPlaceable, AcknowledgementUnmatched, ChartUnavailable, RenderUnreadable, OperatorWorkloadUnmodelled, MarkersRefused,
+        AcknowledgementPlaceable, AcknowledgementUnmatched, PatchUnmatched, ChartUnavailable, RenderUnreadable, OperatorWorkloadUnmodelled, MarkersRefused,
         TaintBeforeToleration, AffinityBeforeLabel, PoolReplacement, ProtectedPoolShrink, MinAboveDesired,
     ];
 

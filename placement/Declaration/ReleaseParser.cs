@@ -7,7 +7,7 @@ namespace NodePools.Placement.Declaration;
 internal static class ReleaseParser
 {
     private static readonly string[] ReleaseKeys = ["chart", "repository", "version", "namespace", "intent", "values", "secretValues", "slots", "acknowledge",
-        "timeout", "atomic", "cleanupOnFail", "skipAwait", "dependsOn", "protect"];
+        "timeout", "atomic", "cleanupOnFail", "skipAwait", "dependsOn", "protect", "patches"];
     private static readonly string[] SlotKeyNames =
         ["path", "style", "intent", "daemonSet", "replicas", "spreadAcrossNodes", "podLabels", "requests", "nodeSelector", "affinity", "merge"];
 
@@ -67,6 +67,7 @@ internal static class ReleaseParser
             Slots = slots,
             Intent = releaseIntent ?? new IntentSpec(),
             Acknowledgements = Acknowledgements(at.Property("acknowledge"), pools),
+            Patches = PatchParser.Parse(at.Property("patches"), pools),
             Install = new InstallSpec
             {
                 TimeoutSeconds = at.Property("timeout").Int(30, 24 * 3600) ?? InstallSpec.DefaultTimeoutSeconds,

@@ -185,6 +185,9 @@ public sealed record ReleaseSpec
     /// <summary>Rendered workloads no values path can place, and the pool each runs on instead.</summary>
     public IReadOnlyList<AcknowledgementSpec> Acknowledgements { get; init; } = [];
 
+    /// <summary>Changes to rendered objects the chart exposes no values for, applied by Helm's post-renderer and by the check alike.</summary>
+    public IReadOnlyList<PatchSpec> Patches { get; init; } = [];
+
     /// <summary>
     /// Chart values that are Pulumi secrets, by dotted values path. From the stack file they hold a
     /// placeholder (plans and renders never see the secret); in the program they hold the decrypted
@@ -198,9 +201,10 @@ public sealed record ReleaseSpec
     /// <summary>How Helm installs the release: how long it waits, what it does on failure, what it waits for.</summary>
     public InstallSpec Install { get; init; } = new();
 
-    /// <summary>Every pool the release's intents and acknowledgements name.</summary>
+    /// <summary>Every pool the release's intents (of its slots and patches) and acknowledgements name.</summary>
     public IEnumerable<string> NamedPools =>
-        Intent.NamedPools.Concat(Slots.SelectMany(slot => slot.Intent.NamedPools)).Concat(Acknowledgements.SelectMany(a => a.Pools)).Distinct();
+        Intent.NamedPools.Concat(Slots.SelectMany(slot => slot.Intent.NamedPools)).Concat(Acknowledgements.SelectMany(a => a.Pools))
+            .Concat(Patches.SelectMany(patch => patch.Intent?.NamedPools ?? [])).Distinct();
 }
 
 /// <summary>

@@ -18,12 +18,16 @@ public sealed record Discovery(
 {
     /// <summary>Workloads helm install runs (helm test pods apart).</summary>
     public IEnumerable<Workload> Deployed => Workloads.Where(w => w.Origin != WorkloadOrigin.Test);
+
+    /// <summary>Workloads the release's intent patches place: no slot or acknowledgement is needed for them.</summary>
+    public IReadOnlySet<string> PlacedByPatches { get; init; } = new HashSet<string>();
 }
 
 /// <summary>
 /// `nodepools slots`: renders a release once as it is, then once per placement path its chart
 /// exposes, each time with a marker only there, so fallbacks show too (a global key reaches every
-/// component whose own key is empty).
+/// component whose own key is empty). Every render has the release's patches applied, as installed:
+/// a patch that writes a workload's placement hides the values paths it overwrites.
 /// </summary>
 public static class SlotDiscovery
 {
@@ -57,7 +61,7 @@ public static class SlotDiscovery
         var refused = new List<string>();
         var paths = await Task.WhenAll(targets.Select(async target =>
         {
-            var marked = await renderer.MarkAsync(release.Spec, prepared.Chart, release.Values, [target], exposed.Default, kubeVersion, cancellation)
+            var marked = await renderer.MarkAsync(release, prepared.Chart, release.Values, [target], exposed.Default, kubeVersion, cancellation)
                 .ConfigureAwait(false);
             var (render, _) = RenderedReleases.Read(marked);
             if (render.Failure is { } failure)
@@ -71,6 +75,10 @@ public static class SlotDiscovery
             return new PathReach(target, reached);
         })).ConfigureAwait(false);
 
-        return new Discovery(release, workloads, paths.Where(p => p.Workloads.Count > 0).ToList(), refused.Order(StringComparer.Ordinal).ToList());
+        return new Discovery(release, workloads, paths.Where(p => p.Workloads.Count > 0).ToList(), refused.Order(StringComparer.Ordinal).ToList())
+        {
+            PlacedByPatches = prepared.Patches.Where(outcome => release.Spec.Patches[outcome.Index].Intent is not null)
+                .SelectMany(outcome => outcome.Applied).ToHashSet(StringComparer.Ordinal),
+        };
     }
 }

@@ -15,10 +15,11 @@ public sealed record SlotSuggestion(IReadOnlyList<SuggestedSlot> Slots, IReadOnl
     /// Picks slots greedily: the path that places the most workloads not yet placed, then the one
     /// whose keys more of them read, then the shallower path (a global key before per-component ones).
     /// A path places a workload when the chart reads its tolerations there and its affinity or nodeSelector.
+    /// Workloads the release's intent patches place need neither a slot nor an acknowledgement.
     /// </summary>
     public static SlotSuggestion From(Discovery discovery)
     {
-        var deployed = discovery.Deployed.Select(w => w.Id).ToList();
+        var deployed = discovery.Deployed.Select(w => w.Id).Where(id => !discovery.PlacedByPatches.Contains(id)).ToList();
         var daemonSets = discovery.Deployed.Where(w => w.IsDaemonSet).Select(w => w.Id).ToHashSet(StringComparer.Ordinal);
         var open = deployed.ToHashSet(StringComparer.Ordinal);
         var slots = new List<SuggestedSlot>();

@@ -26,7 +26,7 @@ public static class YamlText
         _ => new YamlScalarNode("null") { Style = ScalarStyle.Plain },
     };
 
-    private static YamlScalarNode Scalar(JsonValue value)
+    internal static YamlScalarNode Scalar(JsonValue value)
     {
         switch (value.GetValueKind())
         {

@@ -53,6 +53,9 @@ public sealed record ReleasePlan(ReleaseSpec Spec, JsonObject Values, IReadOnlyL
     /// </summary>
     public IReadOnlyList<string> TargetPools { get; } = Spec.NamedPools.ToList();
 
+    /// <summary>The release's patches as they apply to what it renders, in declaration order (one per <see cref="ReleaseSpec.Patches"/>).</summary>
+    public IReadOnlyList<ManifestPatch> Patches { get; init; } = [];
+
     /// <summary>The values as plain dictionaries, lists and scalars, for APIs that take object trees.</summary>
     public IDictionary<string, object?> ValuesTree() => PlainValues.From(Values);
 }

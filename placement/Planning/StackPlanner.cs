@@ -27,7 +27,10 @@ public static class StackPlanner
                 ValuesWriter.Write(values, slot, placement);
                 slots.Add(Describe($"{release.Name}/{(slot.Path.Length == 0 ? "(root)" : slot.Path)}", slot, placement));
             }
-            releases.Add(new ReleasePlan(release, values, slots));
+            releases.Add(new ReleasePlan(release, values, slots)
+            {
+                Patches = release.Patches.Select(patch => PatchPlanner.Resolve(patch, declaration.Pools)).ToList(),
+            });
         }
 
         var templates = declaration.PodTemplates.Select(template =>

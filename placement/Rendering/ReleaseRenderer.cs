@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
 using NodePools.Placement.Declaration;
+using NodePools.Placement.Patching;
 using NodePools.Placement.Planning;
 
 namespace NodePools.Placement.Rendering;
 
 /// <summary>
 /// Renders one release as Helm would install it (<c>helm template</c> with its final values, the
-/// cluster's Kubernetes version, hooks and test pods included), then twice more with markers. It
-/// returns what helm wrote; <c>Workloads.RenderedReleases</c> reads it.
+/// cluster's Kubernetes version, hooks and test pods included, then the release's patches as its
+/// post-renderer applies them), then twice more with markers. It returns what was rendered;
+/// <c>Workloads.RenderedReleases</c> reads it.
 /// Every helm process passes through the shared gate, so a stack's releases render in parallel
 /// without overrunning the machine.
 /// </summary>
@@ -20,16 +22,17 @@ public sealed class ReleaseRenderer(HelmRunner helm, RenderOptions options, Sema
             return failure!;
         var (chart, output, exposed) = (prepared.Chart, prepared.Output, prepared.Exposed);
         if (!options.Markers)
-            return new ReleaseOutput(release.Name, RenderStatus.Rendered, null, chart.Origin, output, null, null);
+            return new ReleaseOutput(release.Name, RenderStatus.Rendered, null, chart.Origin, output, null, null) { Patches = prepared.Patches };
 
         var declaredTargets = prepared.DeclaredTargets;
-        var declared = MarkAsync(release.Spec, chart, release.Values, declaredTargets, null, kubeVersion, cancellation);
-        var everywhere = MarkAsync(release.Spec, chart, release.Values, exposed.Targets.Concat(declaredTargets).DistinctBy(t => (t.Path, t.Style)), exposed.Default, kubeVersion, cancellation);
+        var declared = MarkAsync(release, chart, release.Values, declaredTargets, null, kubeVersion, cancellation);
+        var everywhere = MarkAsync(release, chart, release.Values, exposed.Targets.Concat(declaredTargets).DistinctBy(t => (t.Path, t.Style)), exposed.Default, kubeVersion, cancellation);
         var unplaced = UnplacedAsync(release, chart, output, kubeVersion, cancellation);
         return new ReleaseOutput(release.Name, RenderStatus.Rendered, null, chart.Origin, output,
             await declared.ConfigureAwait(false), await everywhere.ConfigureAwait(false))
         {
             Unplaced = await unplaced.ConfigureAwait(false),
+            Patches = prepared.Patches,
         };
     }
 
@@ -41,7 +44,7 @@ public sealed class ReleaseRenderer(HelmRunner helm, RenderOptions options, Sema
     {
         if (release.Slots.Count == 0 || !output.Contains("DaemonSet", StringComparison.Ordinal))
             return null;
-        var result = await TemplateAsync(release.Spec, chart, release.Spec.Values, kubeVersion, cancellation).ConfigureAwait(false);
+        var result = await HelmTemplateAsync(release.Spec, chart, release.Spec.Values, kubeVersion, cancellation).ConfigureAwait(false);
         return result.Succeeded ? result.Output : null;
     }
 
@@ -55,7 +58,7 @@ public sealed class ReleaseRenderer(HelmRunner helm, RenderOptions options, Sema
         var (chart, problem) = await Gated(() => ChartSource.ResolveAsync(release.Spec, options, helm, cancellation), cancellation).ConfigureAwait(false);
         if (chart is null)
             return (null, ReleaseOutput.Failed(release.Name, RenderStatus.Unavailable, problem!));
-        var final = await TemplateAsync(release.Spec, chart, release.Values, kubeVersion, cancellation).ConfigureAwait(false);
+        var (final, patches) = await TemplateAsync(release, chart, release.Values, kubeVersion, cancellation).ConfigureAwait(false);
         if (!final.Succeeded)
             return (null, ReleaseOutput.Failed(release.Name, RenderStatus.Rejected, final.Message, chart.Origin));
         PlacementTargets exposed;
@@ -67,24 +70,38 @@ public sealed class ReleaseRenderer(HelmRunner helm, RenderOptions options, Sema
         {
             exposed = PlacementTargets.Discover([]);
         }
-        return (new PreparedRelease(release, chart, final.Output, exposed), null);
+        return (new PreparedRelease(release, chart, final.Output, exposed) { Patches = patches }, null);
     }
 
-    /// <summary>Renders with a marker at each target.</summary>
-    public async Task<MarkedOutput> MarkAsync(ReleaseSpec release, LocalChart chart, JsonObject values,
+    /// <summary>Renders with a marker at each target (and the release's patches, which may overwrite a marker as they overwrite values).</summary>
+    public async Task<MarkedOutput> MarkAsync(ReleasePlan release, LocalChart chart, JsonObject values,
         IEnumerable<PlacementTarget> targets, Func<string, JsonNode?>? defaults, string kubeVersion, CancellationToken cancellation)
     {
         var (marked, markers) = Markers.Apply(values, targets, defaults);
         if (markers.Count == 0)
             return MarkedOutput.Empty;
-        var result = await TemplateAsync(release, chart, marked, kubeVersion, cancellation).ConfigureAwait(false);
+        var (result, _) = await TemplateAsync(release, chart, marked, kubeVersion, cancellation).ConfigureAwait(false);
         return result.Succeeded
             ? new MarkedOutput(markers, result.Output, null)
             : MarkedOutput.Failed($"the chart refused marker values: {result.Message}");
     }
 
+    /// <summary>
+    /// What Helm installs: <see cref="HelmTemplateAsync"/>, then the release's patches through the one
+    /// function its post-renderer runs (<see cref="ManifestPatcher"/>), with what each patch did.
+    /// </summary>
+    public async Task<(HelmResult Result, IReadOnlyList<PatchOutcome> Patches)> TemplateAsync(ReleasePlan release, LocalChart chart, JsonObject values,
+        string kubeVersion, CancellationToken cancellation)
+    {
+        var result = await HelmTemplateAsync(release.Spec, chart, values, kubeVersion, cancellation).ConfigureAwait(false);
+        if (!result.Succeeded || release.Patches.Count == 0)
+            return (result, []);
+        var patched = ManifestPatcher.Apply(result.Output, release.Spec.Namespace, release.Patches);
+        return (result with { Output = patched.Output }, patched.Outcomes);
+    }
+
     /// <summary>helm template NAME CHART --namespace NS --kube-version V --values FILE.</summary>
-    public Task<HelmResult> TemplateAsync(ReleaseSpec release, LocalChart chart, JsonObject values, string kubeVersion, CancellationToken cancellation) =>
+    public Task<HelmResult> HelmTemplateAsync(ReleaseSpec release, LocalChart chart, JsonObject values, string kubeVersion, CancellationToken cancellation) =>
         Gated(async () =>
         {
             var file = Path.Combine(Path.GetTempPath(), $"nodepools-values-{Guid.NewGuid():N}.json");

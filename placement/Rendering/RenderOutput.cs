@@ -40,6 +40,9 @@ public sealed record ReleaseOutput(
     /// </summary>
     public string? Unplaced { get; init; }
 
+    /// <summary>What each of the release's patches did to <see cref="Output"/> (applied there already).</summary>
+    public IReadOnlyList<Patching.PatchOutcome> Patches { get; init; } = [];
+
     public static ReleaseOutput Failed(string release, RenderStatus status, string message, string? origin = null) =>
         new(release, status, message, origin, "", null, null);
 }
@@ -47,6 +50,9 @@ public sealed record ReleaseOutput(
 /// <summary>A release's chart, what it renders with the final values, and the placement paths its values expose.</summary>
 public sealed record PreparedRelease(Planning.ReleasePlan Release, LocalChart Chart, string Output, PlacementTargets Exposed)
 {
+    /// <summary>What each of the release's patches did to <see cref="Output"/>.</summary>
+    public IReadOnlyList<Patching.PatchOutcome> Patches { get; init; } = [];
+
     /// <summary>The release's declared slots as marker targets.</summary>
     public IReadOnlyList<Declaration.PlacementTarget> DeclaredTargets =>
         Release.Slots.Select(slot => new Declaration.PlacementTarget(slot.Spec.Path, slot.Spec.Style)).ToList();

@@ -64,7 +64,8 @@ public sealed record ClusterReport(string Name, string Version);
 
 /// <summary>
 /// A release as it will be installed: the user's values with every slot's placement written in
-/// (secrets as a placeholder), its release-wide intent and its acknowledged workloads.
+/// (secrets as a placeholder), its release-wide intent, its acknowledged workloads, and the patches
+/// its post-renderer applies to what the chart renders.
 /// </summary>
 public sealed record ReleaseReport(
     string Name,
@@ -80,6 +81,9 @@ public sealed record ReleaseReport(
     /// <summary>The release-wide intent as data (<see cref="Intent"/> is its text).</summary>
     public IntentReport? IntentData { get; init; }
 
+    /// <summary>Each patch as it applies: its target, where in the object, and the JSON merge patch written there.</summary>
+    public IReadOnlyList<PatchReport> Patches { get; init; } = [];
+
     public static ReleaseReport From(ReleasePlan release) => new(
         release.Name,
         release.Spec.Chart,
@@ -92,8 +96,12 @@ public sealed record ReleaseReport(
         release.Values)
     {
         IntentData = IntentReport.From(release.Spec.Intent),
+
+        Patches = release.Patches.Select(patch => new PatchReport(patch.Target.ToString(), patch.Path.ToString(), patch.Merge)).ToList(),
     };
 }
+
+public sealed record PatchReport(string Target, string Path, JsonObject Merge);
 
 public sealed record AcknowledgementReport(string Workload, IReadOnlyList<string> Pools, string? Reason);
 

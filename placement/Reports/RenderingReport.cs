@@ -63,7 +63,10 @@ public sealed record WorkloadReport(
             _ => placement.Workload.IsDaemonSet ? "daemonset" : "object",
         },
         placement.Workload.Source,
-        placement.ReachedBy.Select(slot => $"{(slot.Spec.Path.Length == 0 ? "(root)" : slot.Spec.Path)} ({RenderedFacts.Keys(placement.KeysFrom(slot))})").ToList(),
+        [
+            .. placement.PlacedByPatch is { } patch ? [$"patch at {patch.Path}"] : Array.Empty<string>(),
+            .. placement.ReachedBy.Select(slot => $"{(slot.Spec.Path.Length == 0 ? "(root)" : slot.Spec.Path)} ({RenderedFacts.Keys(placement.KeysFrom(slot))})"),
+        ],
         placement.Acknowledgement is { } acknowledgement ? string.Join(", ", acknowledgement.Pools) : null,
         placement.HomePools.Order(StringComparer.Ordinal).ToList(),
         placement.Fits.ToList(),

@@ -8,8 +8,8 @@ namespace NodePools.Placement.Verdicts;
 
 /// <summary>
 /// One rendered workload against every pool: where it can run, where it belongs, and what placed it.
-/// <see cref="HomePools"/> are the pools it belongs on: those of the slots whose values reach it, else
-/// those of its acknowledgement, else those of its release's intent.
+/// <see cref="HomePools"/> are the pools it belongs on: those of the patch that places it, else those of
+/// the slots whose values reach it, else those of its acknowledgement, else those of its release's intent.
 /// </summary>
 public sealed record WorkloadPlacement(
     ReleasePlan Release,
@@ -24,6 +24,9 @@ public sealed record WorkloadPlacement(
 {
     /// <summary>"release Kind/name", how findings name a workload; an operator's with the resource it comes from.</summary>
     public string Subject => Workload.From is { } from ? $"{Release.Name} {Workload.Id} (from {from})" : $"{Release.Name} {Workload.Id}";
+
+    /// <summary>The release's patch whose intent placed this workload, if one did.</summary>
+    public PatchSpec? PlacedByPatch { get; init; }
 
     public IEnumerable<string> Fits => Verdicts.Where(v => v.Verdict.Schedulable).Select(v => v.Pool);
 
@@ -70,11 +73,17 @@ public sealed record RenderedEvaluation(StackPlan Plan, StackRender Render, IRea
                     .Where(slot => declared.Any(m => m.Target.Path == slot.Spec.Path && m.Target.Style == slot.Spec.Style))
                     .ToList();
                 var acknowledgement = Acknowledgement(release, workload);
-                var home = HomePools(plan, release, workload, reachedBy, acknowledgement);
+                // The last intent patch applied to it is the placement it was left with.
+                var patch = rendered.Patches.Where(outcome => outcome.Applied.Contains(workload.Id) && release.Spec.Patches[outcome.Index].Intent is not null)
+                    .Select(outcome => release.Spec.Patches[outcome.Index]).LastOrDefault();
+                var home = patch is not null
+                    ? IntendedPools.Of(patch.Intent!, plan, workload.IsDaemonSet).ToHashSet()
+                    : HomePools(plan, release, workload, reachedBy, acknowledgement);
                 workloads.Add(new WorkloadPlacement(release, workload, pod, verdicts, reachedBy, declared,
                     rendered.Exposed?.Reaching(workload.Id) ?? [], acknowledgement, home)
                 {
                     UnplacedFits = workload.IsDaemonSet && reachedBy.Count > 0 ? UnplacedFits(plan, rendered, workload) : null,
+                    PlacedByPatch = patch,
                 });
             }
         }

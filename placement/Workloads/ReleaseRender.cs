@@ -32,6 +32,9 @@ public sealed record ReleaseRender(
     /// <summary>The workloads as the chart renders them without the slots' placement (see ReleaseOutput.Unplaced), or null.</summary>
     public IReadOnlyList<Workload>? Unplaced { get; init; }
 
+    /// <summary>What each of the release's patches did to the rendered objects (already applied to them).</summary>
+    public IReadOnlyList<Patching.PatchOutcome> Patches { get; init; } = [];
+
     public static ReleaseRender Failed(string release, RenderStatus status, string message, string? origin = null) =>
         new(release, status, message, origin, [], [], [], null, null);
 }

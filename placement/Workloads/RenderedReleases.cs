@@ -16,6 +16,7 @@ public static class RenderedReleases
             output.Exposed is { } exposed ? Read(exposed).Render : null)
         {
             Unplaced = output.Unplaced is { } unplaced ? Workloads(unplaced) : null,
+            Patches = output.Patches,
         };
     }
 

@@ -8,11 +8,14 @@ internal static class CliRunner
 {
     public static string RepositoryRoot => Repository.Root;
 
-    public static (int Exit, string Out, string Err) Run(params string[] args)
+    public static (int Exit, string Out, string Err) Run(params string[] args) => RunWithInput("", args);
+
+    /// <summary>Runs with <paramref name="input"/> as standard input (`postrender` reads manifests there).</summary>
+    public static (int Exit, string Out, string Err) RunWithInput(string input, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = NodePoolsCli.Run(args, new CliContext(output, error, color: false));
+        var exit = NodePoolsCli.Run(args, new CliContext(output, error, color: false) { Input = new StringReader(input) });
         return (exit, output.ToString(), error.ToString());
     }
 

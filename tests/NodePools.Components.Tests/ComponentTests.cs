@@ -7,6 +7,7 @@ using NodePools.Tests.Shared;
 using Pulumi;
 using Pulumi.Testing;
 using Pulumi.Utilities;
+using NodePools.Placement.Patching;
 using NodePools.Placement.Pipeline;
 
 namespace NodePools.Components.Tests;
@@ -111,6 +112,58 @@ public class ComponentTests
         Assert.False((bool)release.Inputs["createNamespace"]); // ClusterNamespaces owns it
         Assert.Equal("union", release.Inputs["namespace"]);
         Assert.Contains("k8s", release.Provider!);
+    }
+
+    [Fact]
+    public async Task A_release_with_patches_names_its_post_renderer_whose_files_hold_the_plans_patches()
+    {
+        var config = StackConfig.WithPatches("dev", "tekton-pipeline",
+            """[{"target": {"kind": "Deployment", "name": "tekton-events-controller"}, "intent": {"pool": "dispatch"}}]""");
+        var plan = StackPipeline.PlanFromConfig("node-pools", "dev", StackConfig.Lookup(config), "us-east-1");
+        var (patched, plain) = (plan.Releases.Single(r => r.Name == "tekton-pipeline"), plan.Releases.Single(r => r.Name == "argo-cd"));
+        var root = Directory.CreateTempSubdirectory("nodepools-components-").FullName;
+        var postRenderer = PostRenderer.For(patched)!;
+
+        var mocks = await Deploy(() =>
+        {
+            var provider = new Pulumi.Kubernetes.Provider("k8s", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = EchoMocks.Kubeconfig });
+            _ = new PlacedRelease(patched.Name, new PlacedReleaseArgs
+            {
+                Plan = patched,
+                Provider = provider,
+                TargetNodeGroups = [],
+                PostRenderer = PostRendererFiles.Write(postRenderer, root),
+            });
+            _ = new PlacedRelease(plain.Name, new PlacedReleaseArgs { Plan = plain, Provider = provider, TargetNodeGroups = [] });
+        });
+
+        Assert.Equal(postRenderer.ScriptPath, mocks.Single("kubernetes:helm.sh/v3:Release", "tekton-pipeline").Inputs["postrender"]);
+        Assert.False(mocks.Single("kubernetes:helm.sh/v3:Release", "argo-cd").Inputs.ContainsKey("postrender"));
+        Assert.Equal(postRenderer.Script, File.ReadAllText(Path.Combine(root, postRenderer.ScriptPath)));
+        var (release, releaseNamespace, patches) = PatchFile.Read(Path.Combine(root, postRenderer.PatchesPath));
+        Assert.Equal(("tekton-pipeline", "tekton-pipelines"), (release, releaseNamespace));
+        Assert.Equal(patched.Patches, patches);
+        Assert.Contains("tolerations", patches.Single().Merge.Select(pair => pair.Key));
+        if (!OperatingSystem.IsWindows())
+            Assert.True(File.GetUnixFileMode(Path.Combine(root, postRenderer.ScriptPath)).HasFlag(UnixFileMode.UserExecute));
+    }
+
+    [Fact]
+    public void Writing_a_post_renderer_again_keeps_the_files_and_their_path()
+    {
+        var config = StackConfig.WithPatches("dev", "tekton-pipeline", """[{"target": {"kind": "Deployment", "name": "x"}, "patch": {"spec": {"replicas": 1}}}]""");
+        var release = StackPipeline.PlanFromConfig("node-pools", "dev", StackConfig.Lookup(config), "us-east-1").Releases.Single(r => r.Name == "tekton-pipeline");
+        var root = Directory.CreateTempSubdirectory("nodepools-components-").FullName;
+        var postRenderer = PostRenderer.For(release)!;
+
+        var first = PostRendererFiles.Write(postRenderer, root);
+        var written = File.GetLastWriteTimeUtc(Path.Combine(root, postRenderer.ScriptPath));
+        var second = PostRendererFiles.Write(postRenderer, root);
+
+        Assert.Equal(first, second);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(root, postRenderer.ScriptPath)));
+        Assert.Equal([postRenderer.Name + ".json", postRenderer.Name + ".sh"],
+            Directory.GetFiles(Path.Combine(root, PostRenderer.Directory)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using NodePools.Infra;
+using NodePools.Placement.Deployment;
+using NodePools.Placement.Patching;
 using NodePools.Placement.Planning;
 using NodePools.Tests.Shared;
 using Pulumi;
@@ -71,6 +73,27 @@ public class ProgramTests
             Assert.True(JsonNode.DeepEquals(release.Values, MockValues.ToJson(registered.Inputs["values"])), $"{stack}/{release.Name}: values differ");
             Assert.Equal(release.Spec.Namespace, registered.Inputs["namespace"]);
         }
+    }
+
+    [Fact]
+    public async Task A_release_with_patches_reaches_the_engine_with_its_post_renderer_and_the_others_without()
+    {
+        var config = StackConfig.WithPatches("dev", "tekton-pipeline",
+            """[{"target": {"kind": "Deployment", "name": "tekton-events-controller"}, "intent": {"pool": "dispatch"}}]""");
+        StackConfig.Use(config);
+        var mocks = new EchoMocks();
+        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, ProjectName = "node-pools", StackName = "dev" },
+            () => NodePoolsProgram.RunAsync(new Config(), "node-pools", "dev"));
+        var plan = StackPipeline.PlanFromConfig("node-pools", "dev", StackConfig.Lookup(config), "us-east-1");
+        var postRenderer = PostRenderer.For(plan.Releases.Single(r => r.Name == "tekton-pipeline"))!;
+
+        var releases = mocks.OfType("kubernetes:helm.sh/v3:Release").ToDictionary(r => r.Name!);
+        Assert.Equal(postRenderer.ScriptPath, releases["tekton-pipeline"].Inputs["postrender"]);
+        Assert.All(releases.Where(r => r.Key != "tekton-pipeline"), r => Assert.False(r.Value.Inputs.ContainsKey("postrender"), r.Key));
+        // Written where the program runs, which is where Pulumi starts the Kubernetes provider that runs helm.
+        var (_, _, patches) = PatchFile.Read(Path.Combine(Directory.GetCurrentDirectory(), postRenderer.PatchesPath));
+        Assert.Equal(plan.Releases.Single(r => r.Name == "tekton-pipeline").Patches, patches);
+        Assert.True(File.Exists(Path.Combine(Directory.GetCurrentDirectory(), postRenderer.ScriptPath)));
     }
 
     [Fact]

@@ -18,5 +18,25 @@ public static class StackConfig
         return root["config"]!.ToJsonString();
     }
 
+    /// <summary>
+    /// The config of Pulumi.STACK.yaml with patches (a JSON list) declared on one release instead of
+    /// its acknowledgements, as PULUMI_CONFIG JSON: the bundled stacks acknowledge what they do not patch.
+    /// </summary>
+    public static string WithPatches(string stack, string release, string patchesJson)
+    {
+        var config = (JsonObject)JsonNode.Parse(FromStackFile(stack))!;
+        var spec = (JsonObject)config["node-pools:releases"]![release]!;
+        spec.Remove("acknowledge");
+        spec["patches"] = JsonNode.Parse(patchesJson);
+        return config.ToJsonString();
+    }
+
+    /// <summary>Reads a key of the project's config from PULUMI_CONFIG JSON, as the program's Config.Get does.</summary>
+    public static Func<string, string?> Lookup(string pulumiConfigJson, string project = "node-pools")
+    {
+        var config = (JsonObject)JsonNode.Parse(pulumiConfigJson)!;
+        return key => config[$"{project}:{key}"] is { } value ? value.ToJsonString() : null;
+    }
+
     public static void Use(string pulumiConfigJson) => Environment.SetEnvironmentVariable("PULUMI_CONFIG", pulumiConfigJson);
 }

@@ -32,6 +32,9 @@ internal static class OffPoolWorkloadRule
 
     private static string Fix(WorkloadPlacement workload)
     {
+        if (workload.PlacedByPatch is { } patch)
+            return $"the patch of {patch.Target} at {patch.Path} places it, yet it still fits {RenderedFacts.Pools(workload.Strays)}: "
+                   + "a later patch or the intent's extra tolerations admit it, or (with affinity: false) its nodeSelector does not keep it off";
         if (workload.Acknowledgement is { } acknowledgement)
             return $"its acknowledgement names {RenderedFacts.Pools(acknowledgement.Pools)}, but nothing in the chart keeps it there: "
                    + $"acknowledge the pools it can reach ({RenderedFacts.Pools(workload.Fits)}), or taint the others";

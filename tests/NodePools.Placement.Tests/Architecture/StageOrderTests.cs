@@ -13,7 +13,7 @@ public partial class StageOrderTests
     public static readonly string[] Stages =
     [
         "Kubernetes", "Kubernetes.Validation", "Input", "Facts", "Scheduling", "Models", "Manifests", "Explaining",
-        "Declaration", "Planning", "Rendering", "Workloads", "Verdicts", "Deployment", "Checks", "Review", "Discovery",
+        "Declaration", "Planning", "Patching", "Rendering", "Workloads", "Verdicts", "Deployment", "Checks", "Review", "Discovery",
         "Pipeline", "Reports",
     ];
 
