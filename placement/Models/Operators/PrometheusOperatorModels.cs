@@ -16,6 +16,9 @@ internal static class PrometheusOperatorModels
     public const string Version = "prometheus-operator v0.93.0";
 
     private const string Group = "monitoring.coreos.com";
+
+    /// <summary>The most shards modelled: more would be checked the same way, one StatefulSet at a time.</summary>
+    public const int MaxShards = 100;
     private const string Operator = "the Prometheus operator";
 
     public static readonly OperatorModel Prometheus = new("Prometheus", Group, Operator, Version, resource => Servers(resource, "prometheus"));
@@ -39,7 +42,8 @@ internal static class PrometheusOperatorModels
     private static IReadOnlyList<OperatorWorkload> Servers(JsonObject resource, string prefix)
     {
         var spec = Spec(resource);
-        var shards = Math.Max(1, Integer(spec["shards"]) ?? 1);
+        // Shards are alike but for their name; a rendered resource cannot make the check build millions of them.
+        var shards = Math.Clamp(Integer(spec["shards"]) ?? 1, 1, MaxShards);
         var replicas = Integer(spec["replicas"]) is { } count and >= 0 ? count : 1;
         var containers = new List<JsonObject> { Container("prometheus", spec["resources"]), Reloader("config-reloader") };
         if (spec["thanos"] is JsonObject thanos)

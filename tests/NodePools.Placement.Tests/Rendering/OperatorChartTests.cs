@@ -175,6 +175,19 @@ public class OperatorChartTests
         Assert.Contains("- path: prometheus.prometheusSpec", suggestion.Yaml(plan.Releases.Single().Spec));
     }
 
+    [Fact]
+    public async Task Slots_proposes_one_acknowledgement_for_a_resource_no_values_path_reaches()
+    {
+        RequireHelm();
+        var plan = StackText.Plan(StackText.BasePools + "\n" + Release(Unplaced + "\nvalues: {serving: {placementFromValues: false}}", Chart));
+        var options = new RenderOptions { ChartsDirectory = ChartsDirectory, CacheDirectory = Path.Combine(Path.GetTempPath(), "nodepools-test-cache") };
+        var discovery = await StackPipeline.DiscoverAsync(plan, Chart, HelmRunner.Locate()!, options, cancellation: TestContext.Current.CancellationToken);
+        var suggestion = SlotSuggestion.From(discovery);
+        Assert.Equal(7, suggestion.Unreachable.Count);
+        Assert.Equal(["KnativeServing/operators-serving"], suggestion.Acknowledge);
+        Assert.Contains("- workload: KnativeServing/operators-serving\n  pool: POOL", suggestion.Yaml(plan.Releases.Single().Spec));
+    }
+
     public static TheoryData<string, string, string, string?> Narrowing => new()
     {
         // chart, release body, DaemonSet, the pools the warning says it left (null: no warning)
