@@ -16,10 +16,10 @@ internal static class PrometheusOperatorModels
     public const string Version = "prometheus-operator v0.93.0";
 
     private const string Group = "monitoring.coreos.com";
+    private const string Operator = "the Prometheus operator";
 
     /// <summary>The most shards modelled: more would be checked the same way, one StatefulSet at a time.</summary>
     public const int MaxShards = 100;
-    private const string Operator = "the Prometheus operator";
 
     public static readonly OperatorModel Prometheus = new("Prometheus", Group, Operator, Version, resource => Servers(resource, "prometheus"));
 
@@ -34,7 +34,7 @@ internal static class PrometheusOperatorModels
 
     public static readonly OperatorModel ThanosRuler = new("ThanosRuler", Group, Operator, Version, resource =>
     [
-        new($"thanos-ruler-{Name(resource)}", "StatefulSet", Integer(Spec(resource)["replicas"]) ?? 1,
+        new($"thanos-ruler-{Name(resource)}", "StatefulSet", Math.Max(0, Integer(Spec(resource)["replicas"]) ?? 1),
             Pod(Spec(resource), [Container("thanos-ruler", WithMemoryRequest(Spec(resource)["resources"])), Reloader("config-reloader")], [])),
     ]);
 

@@ -123,6 +123,11 @@ public class OperatorChartTests
     {
         var hardCoded = Placed.Replace("  - path: serving.placement\n", "", StringComparison.Ordinal)
                         + $"\nvalues: {{serving: {{placementFromValues: false}}}}\nacknowledge:\n  - {{workload: {named}, pool: system, reason: the chart hard-codes it}}";
+        var unacknowledged = Run(hardCoded[..hardCoded.IndexOf("\nacknowledge:", StringComparison.Ordinal)]);
+        var stray = Assert.Single(unacknowledged.Of("workload-off-pool"), f => f.Subject.Contains(covered, StringComparison.Ordinal));
+        Assert.Contains($"acknowledge: [{{workload: {covered}, pool: system", stray.Fix);
+        Assert.Contains("workload: KnativeServing/operators-serving acknowledges every workload its operator makes from it", stray.Fix);
+
         var rendered = Run(hardCoded);
         var workload = rendered.Workload(covered);
         Assert.False(workload.Placeable);
