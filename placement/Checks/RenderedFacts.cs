@@ -25,7 +25,8 @@ internal static class RenderedFacts
 
     /// <summary>The acknowledgement a workload no values path reaches would need.</summary>
     public static string Acknowledge(WorkloadPlacement workload) =>
-        $"acknowledge it on the release: acknowledge: [{{workload: {workload.Workload.Id}, pool: {(workload.Fits.Count() == 1 ? workload.Fits.Single() : "POOL")}, reason: ...}}]";
+        $"acknowledge it on the release: acknowledge: [{{workload: {workload.Workload.Id}, pool: {(workload.Fits.Count() == 1 ? workload.Fits.Single() : "POOL")}, reason: ...}}]"
+        + (workload.Workload.From is { } from ? $" (workload: {from} acknowledges every workload its operator makes from it)" : "");
 
     /// <summary>How to place a workload whose values a path of the chart reaches: the slot to declare.</summary>
     public static string? DeclareSlot(WorkloadPlacement workload)

@@ -12,6 +12,12 @@ public sealed record SuggestedSlot(PlacementTarget Target, bool NodeSelector, bo
 public sealed record SlotSuggestion(IReadOnlyList<SuggestedSlot> Slots, IReadOnlyList<string> Unreachable)
 {
     /// <summary>
+    /// What to acknowledge for the unreachable workloads: each by its id, but an operator's resource
+    /// once, by name, where no values path reaches any workload made from it (a hard-coded KnativeServing).
+    /// </summary>
+    public IReadOnlyList<string> Acknowledge { get; init; } = Unreachable;
+
+    /// <summary>
     /// Picks slots greedily: the path that places the most workloads not yet placed, then the one
     /// whose keys more of them read, then the shallower path (a global key before per-component ones).
     /// A path places a workload when the chart reads its tolerations there and its affinity or nodeSelector.
@@ -45,7 +51,20 @@ public sealed record SlotSuggestion(IReadOnlyList<SuggestedSlot> Slots, IReadOnl
                 ids));
             open.ExceptWith(ids);
         }
-        return new SlotSuggestion(slots, deployed.Where(open.Contains).ToList());
+        var unreachable = deployed.Where(open.Contains).ToList();
+        return new SlotSuggestion(slots, unreachable) { Acknowledge = ByResource(discovery, unreachable) };
+    }
+
+    private static List<string> ByResource(Discovery discovery, List<string> unreachable)
+    {
+        var open = unreachable.ToHashSet(StringComparer.Ordinal);
+        var wholly = discovery.Deployed.Where(w => w.From is not null).GroupBy(w => w.From!)
+            .Where(group => group.All(w => open.Contains(w.Id)))
+            .ToDictionary(group => group.Key, group => group.Select(w => w.Id).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        return unreachable
+            .Select(id => wholly.FirstOrDefault(pair => pair.Value.Contains(id)).Key ?? id)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
     }
 
     private static bool Places(IReadOnlyList<PlacementKey> keys) =>
@@ -72,9 +91,9 @@ public sealed record SlotSuggestion(IReadOnlyList<SuggestedSlot> Slots, IReadOnl
             slots.Add((JsonNode)entry);
         }
         root["slots"] = slots;
-        if (Unreachable.Count > 0)
+        if (Acknowledge.Count > 0)
         {
-            root["acknowledge"] = new JsonArray(Unreachable.Select(id => (JsonNode)new JsonObject
+            root["acknowledge"] = new JsonArray(Acknowledge.Select(id => (JsonNode)new JsonObject
             {
                 ["workload"] = id,
                 ["pool"] = release.Acknowledgements.FirstOrDefault(a => a.Workload == id) is { } known ? string.Join(",", known.Pools) : "POOL",

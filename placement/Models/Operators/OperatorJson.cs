@@ -17,9 +17,6 @@ internal static class OperatorJson
 
     public static bool Bool(JsonNode? node) => node is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
 
-    /// <summary>A copy of a field, or null when it is absent or null.</summary>
-    public static JsonNode? Copy(JsonNode? node) => node?.DeepClone();
-
     /// <summary>A container with its resources, as pod specs hold it.</summary>
     public static JsonObject Container(string name, JsonNode? resources)
     {

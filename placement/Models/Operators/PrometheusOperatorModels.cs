@@ -18,6 +18,9 @@ internal static class PrometheusOperatorModels
     private const string Group = "monitoring.coreos.com";
     private const string Operator = "the Prometheus operator";
 
+    /// <summary>The most shards modelled: more would be checked the same way, one StatefulSet at a time.</summary>
+    public const int MaxShards = 100;
+
     public static readonly OperatorModel Prometheus = new("Prometheus", Group, Operator, Version, resource => Servers(resource, "prometheus"));
 
     /// <summary>v1alpha1; a StatefulSet per shard, or with <c>spec.mode: DaemonSet</c> one DaemonSet.</summary>
@@ -31,7 +34,7 @@ internal static class PrometheusOperatorModels
 
     public static readonly OperatorModel ThanosRuler = new("ThanosRuler", Group, Operator, Version, resource =>
     [
-        new($"thanos-ruler-{Name(resource)}", "StatefulSet", Integer(Spec(resource)["replicas"]) ?? 1,
+        new($"thanos-ruler-{Name(resource)}", "StatefulSet", Math.Max(0, Integer(Spec(resource)["replicas"]) ?? 1),
             Pod(Spec(resource), [Container("thanos-ruler", WithMemoryRequest(Spec(resource)["resources"])), Reloader("config-reloader")], [])),
     ]);
 
@@ -39,7 +42,8 @@ internal static class PrometheusOperatorModels
     private static IReadOnlyList<OperatorWorkload> Servers(JsonObject resource, string prefix)
     {
         var spec = Spec(resource);
-        var shards = Math.Max(1, Integer(spec["shards"]) ?? 1);
+        // Shards are alike but for their name; a rendered resource cannot make the check build millions of them.
+        var shards = Math.Clamp(Integer(spec["shards"]) ?? 1, 1, MaxShards);
         var replicas = Integer(spec["replicas"]) is { } count and >= 0 ? count : 1;
         var containers = new List<JsonObject> { Container("prometheus", spec["resources"]), Reloader("config-reloader") };
         if (spec["thanos"] is JsonObject thanos)

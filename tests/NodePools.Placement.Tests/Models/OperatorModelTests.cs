@@ -52,6 +52,8 @@ public class OperatorModelTests
         { "Prometheus: one StatefulSet, one replica", Monitoring("Prometheus", ""), "StatefulSet/prometheus-main×1" },
         { "Prometheus shards: one StatefulSet each", Monitoring("Prometheus", "shards: 3\nreplicas: 2"),
             "StatefulSet/prometheus-main×2 StatefulSet/prometheus-main-shard-1×2 StatefulSet/prometheus-main-shard-2×2" },
+        { "a negative shard count is one shard", Monitoring("Prometheus", "shards: -2"), "StatefulSet/prometheus-main×1" },
+        { "a negative replica count is one replica", Monitoring("Prometheus", "replicas: -1"), "StatefulSet/prometheus-main×1" },
         { "Alertmanager", Monitoring("Alertmanager", "replicas: 3"), "StatefulSet/alertmanager-main×3" },
         { "ThanosRuler", Monitoring("ThanosRuler", ""), "StatefulSet/thanos-ruler-main×1" },
         { "PrometheusAgent in DaemonSet mode", Monitoring("PrometheusAgent", "mode: DaemonSet", "monitoring.coreos.com/v1alpha1"), "DaemonSet/prom-agent-main×1" },
@@ -135,6 +137,14 @@ public class OperatorModelTests
     {
         var found = WorkloadModels.Operator(kind, apiVersion)?.Operator ?? WorkloadModels.Unmodelled(kind, apiVersion)?.Operator;
         Assert.Equal(operatorName, found);
+    }
+
+    [Fact]
+    public void A_resource_asking_for_more_shards_than_modelled_makes_no_more_than_the_limit()
+    {
+        var made = Make(Monitoring("Prometheus", "shards: 2000000000"));
+        Assert.Equal(PrometheusOperatorModels.MaxShards, made.Count);
+        Assert.Equal($"prometheus-main-shard-{PrometheusOperatorModels.MaxShards - 1}", made[^1].Name);
     }
 
     [Fact]

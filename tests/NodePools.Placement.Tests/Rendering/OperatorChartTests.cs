@@ -123,6 +123,11 @@ public class OperatorChartTests
     {
         var hardCoded = Placed.Replace("  - path: serving.placement\n", "", StringComparison.Ordinal)
                         + $"\nvalues: {{serving: {{placementFromValues: false}}}}\nacknowledge:\n  - {{workload: {named}, pool: system, reason: the chart hard-codes it}}";
+        var unacknowledged = Run(hardCoded[..hardCoded.IndexOf("\nacknowledge:", StringComparison.Ordinal)]);
+        var stray = Assert.Single(unacknowledged.Of("workload-off-pool"), f => f.Subject.Contains(covered, StringComparison.Ordinal));
+        Assert.Contains($"acknowledge: [{{workload: {covered}, pool: system", stray.Fix);
+        Assert.Contains("workload: KnativeServing/operators-serving acknowledges every workload its operator makes from it", stray.Fix);
+
         var rendered = Run(hardCoded);
         var workload = rendered.Workload(covered);
         Assert.False(workload.Placeable);
@@ -173,6 +178,19 @@ public class OperatorChartTests
         Assert.Contains("Deployment/activator", proposed["serving.placement"].Workloads);
         Assert.Empty(suggestion.Unreachable);
         Assert.Contains("- path: prometheus.prometheusSpec", suggestion.Yaml(plan.Releases.Single().Spec));
+    }
+
+    [Fact]
+    public async Task Slots_proposes_one_acknowledgement_for_a_resource_no_values_path_reaches()
+    {
+        RequireHelm();
+        var plan = StackText.Plan(StackText.BasePools + "\n" + Release(Unplaced + "\nvalues: {serving: {placementFromValues: false}}", Chart));
+        var options = new RenderOptions { ChartsDirectory = ChartsDirectory, CacheDirectory = Path.Combine(Path.GetTempPath(), "nodepools-test-cache") };
+        var discovery = await StackPipeline.DiscoverAsync(plan, Chart, HelmRunner.Locate()!, options, cancellation: TestContext.Current.CancellationToken);
+        var suggestion = SlotSuggestion.From(discovery);
+        Assert.Equal(7, suggestion.Unreachable.Count);
+        Assert.Equal(["KnativeServing/operators-serving"], suggestion.Acknowledge);
+        Assert.Contains("- workload: KnativeServing/operators-serving\n  pool: POOL", suggestion.Yaml(plan.Releases.Single().Spec));
     }
 
     public static TheoryData<string, string, string, string?> Narrowing => new()
