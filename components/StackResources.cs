@@ -21,18 +21,18 @@ public sealed record StackResources(
     IReadOnlyList<PodTemplateConfigMap> PodTemplates,
     ClusterNamespaces Namespaces)
 {
-    /// <param name="zones">The availability zones a created VPC spans (<see cref="ZoneSelection"/>); unused with a declared network.</param>
-    public static StackResources Create(StackAnalysis analysis, IReadOnlyList<string> zones)
+    /// <param name="account">What the program read from the account first: zones, the cluster's creator.</param>
+    public static StackResources Create(StackAnalysis analysis, AccountFacts account)
     {
         var plan = analysis.Plan;
         var declaration = plan.Declaration;
-        var cluster = new ClusterComponent(declaration.Cluster.Name, declaration.Cluster, zones);
+        var cluster = new ClusterComponent(declaration.Cluster.Name, declaration.Cluster, account.Zones, account.Access.Creator);
         var role = new NodeRole($"{declaration.Cluster.Name}-nodes");
         _ = new ClusterAccess($"{declaration.Cluster.Name}-access", new ClusterAccessArgs
         {
             ClusterName = cluster.Name,
             Cluster = cluster.EksCluster,
-            Access = declaration.Cluster.Access,
+            Plan = account.Access,
         });
 
         // Nodes become Ready only once the CNI runs on them: the node groups wait for these add-ons.

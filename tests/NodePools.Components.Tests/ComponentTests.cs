@@ -147,26 +147,31 @@ public class ComponentTests
     }
 
     [Fact]
-    public async Task Declared_principals_get_an_access_entry_and_their_access_policy_cluster_wide()
+    public async Task Declared_principals_but_the_creator_get_an_access_entry_and_their_access_policy_cluster_wide()
     {
         var mocks = await Deploy(() =>
         {
-            var cluster = new ClusterComponent("c", Dev.Declaration.Cluster, ["us-east-1b", "us-east-1c"]);
+            var cluster = new ClusterComponent("c", Dev.Declaration.Cluster with { Name = "c" }, ["us-east-1b", "us-east-1c"], MockAccount.DeployRole);
             _ = new ClusterAccess("c-access", new ClusterAccessArgs
             {
                 ClusterName = "c",
                 Cluster = cluster.EksCluster,
-                Access = [new("arn:aws:iam::123456789012:role/deploy", "admin"), new("arn:aws:iam::123456789012:role/preview", "view")],
+                Plan = AccessEntryPlan.For(
+                    [new(MockAccount.DeployRole, "admin"), new("arn:aws:iam::123456789012:role/preview", "view"), new("arn:aws:iam::123456789012:role/people", "admin")],
+                    creator: MockAccount.DeployRole),
             });
         });
-        var entries = mocks.OfType("aws:eks/accessEntry:AccessEntry").Select(r => ((string)r.Inputs["principalArn"], (string)r.Inputs["type"])).Order().ToList();
-        Assert.Equal([("arn:aws:iam::123456789012:role/deploy", "STANDARD"), ("arn:aws:iam::123456789012:role/preview", "STANDARD")], entries);
+        // The creator (the deploy role) holds EKS's own entry: the stack makes the others', named by their place in the list.
+        var entries = mocks.OfType("aws:eks/accessEntry:AccessEntry").Select(r => (r.Name, (string)r.Inputs["principalArn"], (string)r.Inputs["type"])).Order().ToList();
+        Assert.Equal([("c-access-1", "arn:aws:iam::123456789012:role/preview", "STANDARD"), ("c-access-2", "arn:aws:iam::123456789012:role/people", "STANDARD")], entries);
         var policies = mocks.OfType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation")
             .Select(r => ((string)r.Inputs["principalArn"], (string)r.Inputs["policyArn"], (string)MockValues.Map(r.Inputs["accessScope"])["type"])).Order().ToList();
         Assert.Equal(
-            [("arn:aws:iam::123456789012:role/deploy", "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", "cluster"),
+            [("arn:aws:iam::123456789012:role/people", "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", "cluster"),
              ("arn:aws:iam::123456789012:role/preview", "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy", "cluster")],
             policies);
+        var tags = MockValues.Map(mocks.Single("eks:index:Cluster", "c").Inputs["clusterTags"]);
+        Assert.Equal(MockAccount.DeployRole, tags[AccessEntryPlan.CreatorTag]);
     }
 
     [Fact]

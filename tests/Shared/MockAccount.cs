@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+
+namespace NodePools.Tests.Shared;
+
+/// <summary>
+/// The AWS side of a mocked account, where rules live that echoed inputs cannot show: who the
+/// deployment runs as, which clusters exist and who created them, and EKS's refusal of a second
+/// access entry for a principal (the creator's entry EKS makes itself). A fresh account by default:
+/// no cluster, and the caller is CI's deploy role, through an assumed-role session.
+/// </summary>
+public sealed partial class MockAccount
+{
+    public const string AccountId = "123456789012";
+
+    /// <summary>The role the bundled stacks' CI deploys as (listed under their access).</summary>
+    public const string DeployRole = $"arn:aws:iam::{AccountId}:role/nodepools-deploy";
+
+    /// <summary>What GetCallerIdentity answers: an STS session of a role, as OIDC role assumption in CI gives.</summary>
+    public string CallerArn { get; init; } = $"arn:aws:sts::{AccountId}:assumed-role/nodepools-deploy/GitHubActions";
+
+    /// <summary>Clusters that exist already, with the creator their tag records (null: no tag).</summary>
+    public IReadOnlyDictionary<string, string?> ExistingClusters { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The IAM principal of the caller: the role of an assumed-role session, as GetSessionContext answers.</summary>
+    public string CallerPrincipal => IssuerOf(CallerArn);
+
+    // Access entries EKS holds, per cluster: a cluster's creator has one from its creation.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, bool>> _entries = new(StringComparer.Ordinal);
+
+    public static string IssuerOf(string arn) =>
+        AssumedRole().Match(arn) is { Success: true } session ? $"arn:aws:iam::{session.Groups["account"].Value}:role/{session.Groups["role"].Value}" : arn;
+
+    /// <summary>The access entries EKS holds for a cluster, the creator's included.</summary>
+    public IReadOnlyCollection<string> AccessEntries(string cluster) =>
+        _entries.TryGetValue(cluster, out var entries) ? [.. entries.Keys] : [];
+
+    /// <summary>
+    /// The program declares the cluster: a new one is created with bootstrapClusterCreatorAdminPermissions,
+    /// so its creator (the caller) holds an entry at once; an existing one keeps its creator's.
+    /// </summary>
+    public void CreateCluster(string name)
+    {
+        var entries = _entries.GetOrAdd(name, Seeded);
+        if (!ExistingClusters.ContainsKey(name))
+            entries.TryAdd(CallerPrincipal, true);
+    }
+
+    /// <summary>CreateAccessEntry: refused, as EKS refuses it, for a principal that holds one on the cluster.</summary>
+    public void CreateAccessEntry(string cluster, string principal)
+    {
+        var entries = _entries.GetOrAdd(cluster, Seeded);
+        if (!entries.TryAdd(principal, true))
+            throw new InvalidOperationException($"creating EKS Access Entry ({cluster}:{principal}): ResourceInUseException: The specified access entry resource is already in use on this cluster.");
+    }
+
+    private ConcurrentDictionary<string, bool> Seeded(string cluster)
+    {
+        var entries = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        if (ExistingClusters.TryGetValue(cluster, out var creator) && creator is not null)
+            entries.TryAdd(creator, true);
+        return entries;
+    }
+
+    /// <summary>Answers the identity and cluster data sources; null for any other token.</summary>
+    public object? Answer(string token, ImmutableDictionary<string, object> args) => token switch
+    {
+        "aws:index/getCallerIdentity:getCallerIdentity" => Map(("accountId", AccountId), ("arn", CallerArn), ("id", AccountId), ("userId", "AROAEXAMPLE:GitHubActions")),
+        "aws:iam/getSessionContext:getSessionContext" => Map(("arn", (string)args["arn"]), ("id", (string)args["arn"]), ("issuerArn", IssuerOf((string)args["arn"])),
+            ("issuerId", "AROAEXAMPLE"), ("issuerName", IssuerOf((string)args["arn"]).Split('/')[^1]), ("sessionName", "GitHubActions")),
+        "aws:eks/getClusters:getClusters" => new Dictionary<string, object>
+        {
+            ["id"] = "us-east-1",
+            ["names"] = ExistingClusters.Keys.Select(name => (object)name).ToImmutableArray(),
+        }.ToImmutableDictionary(),
+        "aws:eks/getCluster:getCluster" => ExistingClusters.TryGetValue((string)args["name"], out var creator)
+            ? new Dictionary<string, object>
+            {
+                ["id"] = (string)args["name"],
+                ["name"] = (string)args["name"],
+                ["tags"] = (creator is null ? new Dictionary<string, object>() : new Dictionary<string, object> { ["node-pools/cluster-creator"] = creator }).ToImmutableDictionary(),
+            }.ToImmutableDictionary()
+            : throw new InvalidOperationException($"reading EKS Cluster ({args["name"]}): couldn't find resource"),
+        _ => null,
+    };
+
+    private static ImmutableDictionary<string, object> Map(params (string Key, object Value)[] pairs) =>
+        pairs.ToImmutableDictionary(pair => pair.Key, pair => pair.Value);
+
+    [GeneratedRegex(@"^arn:aws:sts::(?<account>\d{12}):assumed-role/(?<role>[^/]+)/.+$")]
+    private static partial Regex AssumedRole();
+}
