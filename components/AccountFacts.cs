@@ -19,6 +19,7 @@ public sealed record AccountFacts
     /// <param name="warn">Where what does not stop the deployment is said (the engine's warnings).</param>
     public static async Task<AccountFacts> ReadAsync(StackPlan plan, Action<string> warn)
     {
+        await AccountQuotas.CheckAsync(plan, warn).ConfigureAwait(false);
         var zones = await ZoneDiscovery.ZonesAsync(plan).ConfigureAwait(false);
         var creator = await ClusterCreator.FindAsync(plan.Declaration.Cluster.Name, warn).ConfigureAwait(false);
         var access = AccessEntryPlan.For(plan.Declaration.Cluster.Access, creator);

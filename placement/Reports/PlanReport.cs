@@ -19,7 +19,8 @@ public sealed record PlanReport(
     IReadOnlyList<ReleaseReport> Releases,
     IReadOnlyList<FindingReport> Findings,
     FindingCounts Summary,
-    RenderingReport Rendering)
+    RenderingReport Rendering,
+    VcpuQuotaReport VcpuQuotas)
 {
     public static PlanReport From(StackAnalysis analysis)
     {
@@ -33,7 +34,8 @@ public sealed record PlanReport(
             plan.Releases.Select(ReleaseReport.From).ToList(),
             analysis.Findings.Select(FindingReport.From).ToList(),
             FindingCounts.Of(analysis.Findings),
-            RenderingReport.From(analysis));
+            RenderingReport.From(analysis),
+            VcpuQuotaReport.From(NodePools.Placement.Deployment.VcpuQuotas.Demand(plan.Declaration.Pools)));
     }
 }
 

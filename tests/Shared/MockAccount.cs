@@ -23,6 +23,19 @@ public sealed partial class MockAccount
     /// <summary>Clusters that exist already, with the creator their tag records (null: no tag).</summary>
     public IReadOnlyDictionary<string, string?> ExistingClusters { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>
+    /// EC2 vCPU quotas by code, as Service Quotas answers them: a young account's, raised just enough
+    /// for the bundled stacks' minimum sizes (prod: 48 on-demand Standard, 16 Standard Spot, 8 on-demand
+    /// G and VT) and below their maximums; G and VT Spot and every P quota are 0.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Quotas { get; init; } = YoungAccountQuotas;
+
+    public static readonly IReadOnlyDictionary<string, double> YoungAccountQuotas = new Dictionary<string, double>
+    {
+        ["L-1216C47A"] = 64, ["L-DB2E81BA"] = 8, ["L-417A185B"] = 0,
+        ["L-34B43A08"] = 64, ["L-3819A6DF"] = 0, ["L-7212CCBC"] = 0,
+    };
+
     /// <summary>The IAM principal of the caller: the role of an assumed-role session, as GetSessionContext answers.</summary>
     public string CallerPrincipal => IssuerOf(CallerArn);
 
@@ -82,6 +95,11 @@ public sealed partial class MockAccount
                 ["tags"] = (creator is null ? new Dictionary<string, object>() : new Dictionary<string, object> { ["node-pools/cluster-creator"] = creator }).ToImmutableDictionary(),
             }.ToImmutableDictionary()
             : throw new InvalidOperationException($"reading EKS Cluster ({args["name"]}): couldn't find resource"),
+        "aws:servicequotas/getServiceQuota:getServiceQuota" => Quotas.TryGetValue((string)args["quotaCode"], out var quota) && (string)args["serviceCode"] == "ec2"
+            ? Map(("id", $"ec2/{args["quotaCode"]}"), ("quotaCode", (string)args["quotaCode"]), ("serviceCode", "ec2"), ("value", quota), ("defaultValue", quota),
+                ("adjustable", true), ("globalQuota", false), ("arn", $"arn:aws:servicequotas:us-east-1:{AccountId}:ec2/{args["quotaCode"]}"),
+                ("quotaName", (string)args["quotaCode"]), ("serviceName", "Amazon Elastic Compute Cloud (Amazon EC2)"), ("region", "us-east-1"))
+            : throw new InvalidOperationException($"getting Service Quota (ec2/{args["quotaCode"]}): NoSuchResourceException"),
         _ => null,
     };
 
