@@ -23,8 +23,8 @@ public sealed class EchoMocks(MockAccount? account = null) : IMocks
     /// <summary>The zones the mocked account reports.</summary>
     public static readonly IReadOnlyList<AvailableZone> Zones = UsEast1.Zones;
 
-    /// <summary>Instance types the mocked account does not offer in a zone: no g5 in us-east-1a.</summary>
-    public static readonly (string Type, string Zone)[] NotOffered = [("g5.xlarge", "us-east-1a"), ("g5.2xlarge", "us-east-1a")];
+    /// <summary>Instance types the mocked account does not offer in a zone: no g5 in us-east-1a, no r7i.large in us-east-1c.</summary>
+    public static readonly (string Type, string Zone)[] NotOffered = [("g5.xlarge", "us-east-1a"), ("g5.2xlarge", "us-east-1a"), ("r7i.large", "us-east-1c")];
 
     private readonly ConcurrentQueue<MockCallArgs> _calls = new();
 

@@ -36,6 +36,13 @@ public sealed partial class MockAccount
         ["L-34B43A08"] = 64, ["L-3819A6DF"] = 0, ["L-7212CCBC"] = 0,
     };
 
+    /// <summary>Subnets that exist already (an earlier deployment's), with their Name tag, zone and range.</summary>
+    public IReadOnlyList<(string Id, string Name, string Zone, string Cidr)> ExistingSubnets { get; init; } = [];
+
+    /// <summary>The private subnets a deployment of the cluster created in these zones, in this order of the address plan.</summary>
+    public static IReadOnlyList<(string Id, string Name, string Zone, string Cidr)> DeployedSubnets(string cluster, params string[] zones) =>
+        zones.Select((zone, i) => ($"subnet-{i:D17}", $"{cluster}-network-private-{zone}", zone, $"10.0.{i * 32}.0/19")).ToList();
+
     /// <summary>The IAM principal of the caller: the role of an assumed-role session, as GetSessionContext answers.</summary>
     public string CallerPrincipal => IssuerOf(CallerArn);
 
@@ -95,6 +102,14 @@ public sealed partial class MockAccount
                 ["tags"] = (creator is null ? new Dictionary<string, object>() : new Dictionary<string, object> { ["node-pools/cluster-creator"] = creator }).ToImmutableDictionary(),
             }.ToImmutableDictionary()
             : throw new InvalidOperationException($"reading EKS Cluster ({args["name"]}): couldn't find resource"),
+        "aws:ec2/getSubnets:getSubnets" => new Dictionary<string, object>
+        {
+            ["id"] = "us-east-1",
+            ["ids"] = ExistingSubnets.Where(subnet => Matches(args, subnet.Name)).Select(subnet => (object)subnet.Id).ToImmutableArray(),
+        }.ToImmutableDictionary(),
+        "aws:ec2/getSubnet:getSubnet" => ExistingSubnets.Where(subnet => subnet.Id == (string)args["id"])
+            .Select(subnet => Map(("id", subnet.Id), ("availabilityZone", subnet.Zone), ("cidrBlock", subnet.Cidr), ("vpcId", "vpc-0123456789abcdef0")))
+            .Single(),
         "aws:servicequotas/getServiceQuota:getServiceQuota" => Quotas.TryGetValue((string)args["quotaCode"], out var quota) && (string)args["serviceCode"] == "ec2"
             ? Map(("id", $"ec2/{args["quotaCode"]}"), ("quotaCode", (string)args["quotaCode"]), ("serviceCode", "ec2"), ("value", quota), ("defaultValue", quota),
                 ("adjustable", true), ("globalQuota", false), ("arn", $"arn:aws:servicequotas:us-east-1:{AccountId}:ec2/{args["quotaCode"]}"),
@@ -102,6 +117,13 @@ public sealed partial class MockAccount
             : throw new InvalidOperationException($"getting Service Quota (ec2/{args["quotaCode"]}): NoSuchResourceException"),
         _ => null,
     };
+
+    /// <summary>The tag:Name filter of a getSubnets call, with EC2's * wildcard.</summary>
+    private static bool Matches(ImmutableDictionary<string, object> args, string name) =>
+        ((IEnumerable<object>)args["filters"]).Cast<IDictionary<string, object>>()
+            .Where(filter => (string)filter["name"] == "tag:Name")
+            .All(filter => ((IEnumerable<object>)filter["values"]).Cast<string>()
+                .Any(pattern => Regex.IsMatch(name, "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$")));
 
     private static ImmutableDictionary<string, object> Map(params (string Key, object Value)[] pairs) =>
         pairs.ToImmutableDictionary(pair => pair.Key, pair => pair.Value);
