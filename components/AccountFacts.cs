@@ -15,6 +15,9 @@ public sealed record AccountFacts
     /// <summary>The access entries to create, the cluster's creator left out (<see cref="AccessEntryPlan"/>).</summary>
     public required AccessEntryPlan Access { get; init; }
 
+    /// <summary>Each managed EKS add-on's version for the cluster's minor (<see cref="EksAddons"/>).</summary>
+    public IReadOnlyDictionary<string, string> AddonVersions { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Reads the account for a plan, in the order a failure should stop the program: nothing is declared before this returns.</summary>
     /// <param name="warn">Where what does not stop the deployment is said (the engine's warnings).</param>
     public static async Task<AccountFacts> ReadAsync(StackPlan plan, Action<string> warn)
@@ -25,6 +28,7 @@ public sealed record AccountFacts
         var access = AccessEntryPlan.For(plan.Declaration.Cluster.Access, creator);
         foreach (var warning in access.Warnings)
             warn(warning);
-        return new AccountFacts { Zones = zones, Access = access };
+        var addonVersions = await EksAddons.VersionsAsync(plan.Declaration.Cluster.Version).ConfigureAwait(false);
+        return new AccountFacts { Zones = zones, Access = access, AddonVersions = addonVersions };
     }
 }

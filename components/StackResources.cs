@@ -42,6 +42,7 @@ public sealed record StackResources(
             Cluster = cluster.EksCluster,
             OidcProviderArn = cluster.EksCluster.OidcProviderArn,
             OidcProviderUrl = cluster.EksCluster.OidcProviderUrl,
+            AddonVersions = account.AddonVersions,
         });
 
         var pools = new Dictionary<string, NodePool>(StringComparer.Ordinal);
@@ -62,6 +63,7 @@ public sealed record StackResources(
         {
             ClusterName = cluster.Name,
             HostNodeGroups = ClusterAddonSettings.CoreDnsPools(plan).Select(pool => (Resource)pools[pool].NodeGroup).ToList(),
+            AddonVersions = account.AddonVersions,
         });
 
         // Volumes bind only with the EBS CSI driver and a default StorageClass: releases with claims wait for them.
@@ -70,6 +72,7 @@ public sealed record StackResources(
             ClusterName = cluster.Name,
             Provider = cluster.Provider,
             DependsOn = [cluster.EksCluster, .. pools.Values.Select(pool => (Resource)pool.NodeGroup)],
+            AddonVersions = account.AddonVersions,
         });
 
         // The autoscaler's release waits for the role it runs with.

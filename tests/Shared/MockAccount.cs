@@ -43,6 +43,9 @@ public sealed partial class MockAccount
     public static IReadOnlyList<(string Id, string Name, string Zone, string Cidr)> DeployedSubnets(string cluster, params string[] zones) =>
         zones.Select((zone, i) => ($"subnet-{i:D17}", $"{cluster}-network-private-{zone}", zone, $"10.0.{i * 32}.0/19")).ToList();
 
+    /// <summary>What GetAddonVersion answers: a version of the add-on per Kubernetes minor (a distinct one each).</summary>
+    public static string AddonVersion(string addon, string kubernetesVersion) => $"v{kubernetesVersion}.0-{addon}-eksbuild.1";
+
     /// <summary>The IAM principal of the caller: the role of an assumed-role session, as GetSessionContext answers.</summary>
     public string CallerPrincipal => IssuerOf(CallerArn);
 
@@ -110,6 +113,9 @@ public sealed partial class MockAccount
         "aws:ec2/getSubnet:getSubnet" => ExistingSubnets.Where(subnet => subnet.Id == (string)args["id"])
             .Select(subnet => Map(("id", subnet.Id), ("availabilityZone", subnet.Zone), ("cidrBlock", subnet.Cidr), ("vpcId", "vpc-0123456789abcdef0")))
             .Single(),
+        "aws:eks/getAddonVersion:getAddonVersion" => Map(("id", (string)args["addonName"]), ("addonName", (string)args["addonName"]),
+            ("kubernetesVersion", (string)args["kubernetesVersion"]), ("mostRecent", args.TryGetValue("mostRecent", out var recent) ? recent : false),
+            ("version", AddonVersion((string)args["addonName"], (string)args["kubernetesVersion"]))),
         "aws:servicequotas/getServiceQuota:getServiceQuota" => Quotas.TryGetValue((string)args["quotaCode"], out var quota) && (string)args["serviceCode"] == "ec2"
             ? Map(("id", $"ec2/{args["quotaCode"]}"), ("quotaCode", (string)args["quotaCode"]), ("serviceCode", "ec2"), ("value", quota), ("defaultValue", quota),
                 ("adjustable", true), ("globalQuota", false), ("arn", $"arn:aws:servicequotas:us-east-1:{AccountId}:ec2/{args["quotaCode"]}"),
