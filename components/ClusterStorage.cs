@@ -29,6 +29,9 @@ public sealed class ClusterStorage : ComponentResource
         var driverOptions = ChildOptions.After(this, [PodIdentityAgent, driverRole.Attachment, .. args.DependsOn]);
         var driverArgs = EksAddons.Args(args.ClusterName, StorageSettings.EbsCsiAddon, args.AddonVersions);
         driverArgs.PodIdentityAssociations.Add(new Eks.Inputs.AddonPodIdentityAssociationArgs { RoleArn = Role.Arn, ServiceAccount = StorageSettings.EbsCsiServiceAccount });
+        // Its controller on the system pool: by default it tolerates every NoExecute taint for 300 s and is evicted from such pools.
+        if (args.ConfigurationValues is { } configuration)
+            driverArgs.ConfigurationValues = configuration;
         Driver = new Eks.Addon($"{name}-ebs-csi-driver", driverArgs, driverOptions);
 
         StorageClass = new StorageV1.StorageClass($"{name}-gp3", new StorageInputs.StorageClassArgs
@@ -64,4 +67,7 @@ public sealed class ClusterStorageArgs
 
     /// <summary>Each add-on's version for the cluster's minor; unpinned where absent.</summary>
     public IReadOnlyDictionary<string, string> AddonVersions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The EBS CSI driver add-on's configurationValues (<see cref="AddonPods.EbsCsiConfigurationValues"/>); null keeps its defaults.</summary>
+    public string? ConfigurationValues { get; init; }
 }

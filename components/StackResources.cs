@@ -73,6 +73,7 @@ public sealed record StackResources(
             Provider = cluster.Provider,
             DependsOn = [cluster.EksCluster, .. pools.Values.Select(pool => (Resource)pool.NodeGroup)],
             AddonVersions = account.AddonVersions,
+            ConfigurationValues = AddonPods.EbsCsiConfigurationValues(AddonPods.SystemPool(plan)),
         });
 
         // The autoscaler's release waits for the role it runs with.
