@@ -1,4 +1,5 @@
 using NodePools.Placement.Declaration;
+using NodePools.Placement.Deployment;
 using Pulumi;
 using Eks = Pulumi.Aws.Eks;
 
@@ -6,15 +7,15 @@ namespace NodePools.Components;
 
 /// <summary>
 /// EKS access entries for the principals the stack names (a deploy role as cluster admin, a preview
-/// role and people as viewers), each with its access policy cluster-wide: the cluster is usable by
-/// CI and by workstations whichever of them created it.
+/// role and people as viewers), each with its access policy cluster-wide, but for the cluster's
+/// creator, whose entry EKS made itself (<see cref="AccessEntryPlan"/>).
 /// </summary>
 public sealed class ClusterAccess : ComponentResource
 {
     public ClusterAccess(string name, ClusterAccessArgs args, ComponentResourceOptions? options = null)
         : base(ComponentTypes.ClusterAccess, name, options)
     {
-        foreach (var (access, index) in args.Access.Select((a, i) => (a, i)))
+        foreach (var (index, access) in args.Plan.Entries)
         {
             var entryOptions = new CustomResourceOptions { Parent = this };
             entryOptions.DependsOn.Add(args.Cluster);
@@ -32,7 +33,11 @@ public sealed class ClusterAccess : ComponentResource
                 AccessScope = new Eks.Inputs.AccessPolicyAssociationAccessScopeArgs { Type = "cluster" },
             }, new CustomResourceOptions { Parent = this, DependsOn = { entry } });
         }
-        RegisterOutputs(new Dictionary<string, object?> { ["principals"] = args.Access.Select(a => a.PrincipalArn).ToList() });
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["principals"] = args.Plan.Entries.Select(entry => entry.Access.PrincipalArn).ToList(),
+            ["creator"] = args.Plan.Creator,
+        });
     }
 }
 
@@ -40,5 +45,7 @@ public sealed class ClusterAccessArgs
 {
     public required string ClusterName { get; init; }
     public required Resource Cluster { get; init; }
-    public required IReadOnlyList<AccessSpec> Access { get; init; }
+
+    /// <summary>The declared principals and the cluster's creator, who gets no entry of the stack's.</summary>
+    public required AccessEntryPlan Plan { get; init; }
 }

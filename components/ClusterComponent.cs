@@ -14,7 +14,8 @@ namespace NodePools.Components;
 public sealed class ClusterComponent : ComponentResource
 {
     /// <param name="zones">The zones a created VPC spans (<see cref="ZoneSelection"/>); unused with a declared network.</param>
-    public ClusterComponent(string name, ClusterSpec spec, IReadOnlyList<string> zones, ComponentResourceOptions? options = null)
+    /// <param name="creator">The principal that creates (or created) the cluster, recorded on it (<see cref="AccessEntryPlan.CreatorTag"/>).</param>
+    public ClusterComponent(string name, ClusterSpec spec, IReadOnlyList<string> zones, string creator, ComponentResourceOptions? options = null)
         : base(ComponentTypes.Cluster, name, options)
     {
         Name = spec.Name;
@@ -49,6 +50,8 @@ public sealed class ClusterComponent : ComponentResource
             args.PublicAccessCidrs = spec.PublicAccessCidrs.ToList();
         args.DeletionProtection = spec.Protect;
         args.Tags = tags;
+        // EKS gives the creator an access entry of its own: the next deployments, whoever runs them, leave it out too.
+        args.ClusterTags = new InputMap<string> { { AccessEntryPlan.CreatorTag, creator } };
         // The stack manages the VPC CNI, kube-proxy and CoreDNS as EKS add-ons itself, each in its
         // place in the order (NodeNetworkAddons before the node groups, ClusterDnsAddon after).
         args.UseDefaultVpcCni = true;

@@ -15,12 +15,7 @@ public sealed class ClusterDnsAddon : ComponentResource
         : base(ComponentTypes.ClusterDnsAddon, name, options)
     {
         var afterHosts = ChildOptions.After(this, args.HostNodeGroups);
-        CoreDns = new Eks.Addon($"{name}-coredns", new Eks.AddonArgs
-        {
-            ClusterName = args.ClusterName,
-            AddonName = ClusterAddonSettings.CoreDns,
-            ResolveConflictsOnCreate = ClusterAddonSettings.ResolveConflictsOnCreate,
-        }, afterHosts);
+        CoreDns = new Eks.Addon($"{name}-coredns", EksAddons.Args(args.ClusterName, ClusterAddonSettings.CoreDns, args.AddonVersions), afterHosts);
         RegisterOutputs(new Dictionary<string, object?> { ["addon"] = CoreDns.AddonName });
     }
 
@@ -33,4 +28,7 @@ public sealed class ClusterDnsAddonArgs
 
     /// <summary>The node groups of the pools CoreDNS can run on.</summary>
     public required IReadOnlyList<Resource> HostNodeGroups { get; init; }
+
+    /// <summary>Each add-on's version for the cluster's minor; unpinned where absent.</summary>
+    public IReadOnlyDictionary<string, string> AddonVersions { get; init; } = new Dictionary<string, string>();
 }

@@ -20,26 +20,19 @@ public sealed class ClusterStorage : ComponentResource
     {
         var afterNodes = ChildOptions.After(this, args.DependsOn);
 
-        PodIdentityAgent = new Eks.Addon($"{name}-pod-identity-agent", new Eks.AddonArgs
-        {
-            ClusterName = args.ClusterName,
-            AddonName = StorageSettings.PodIdentityAgentAddon,
-        }, afterNodes);
+        PodIdentityAgent = new Eks.Addon($"{name}-pod-identity-agent", EksAddons.Args(args.ClusterName, StorageSettings.PodIdentityAgentAddon, args.AddonVersions), afterNodes);
 
         var driverRole = ServiceAccountRole.Create(this, $"{name}-ebs-csi", StorageSettings.PodIdentityTrustPolicy,
             "The EBS CSI driver's controller, through EKS Pod Identity", StorageSettings.EbsCsiPolicyArn);
         Role = driverRole.Role;
 
         var driverOptions = ChildOptions.After(this, [PodIdentityAgent, driverRole.Attachment, .. args.DependsOn]);
-        Driver = new Eks.Addon($"{name}-ebs-csi-driver", new Eks.AddonArgs
-        {
-            ClusterName = args.ClusterName,
-            AddonName = StorageSettings.EbsCsiAddon,
-            PodIdentityAssociations =
-            {
-                new Eks.Inputs.AddonPodIdentityAssociationArgs { RoleArn = Role.Arn, ServiceAccount = StorageSettings.EbsCsiServiceAccount },
-            },
-        }, driverOptions);
+        var driverArgs = EksAddons.Args(args.ClusterName, StorageSettings.EbsCsiAddon, args.AddonVersions);
+        driverArgs.PodIdentityAssociations.Add(new Eks.Inputs.AddonPodIdentityAssociationArgs { RoleArn = Role.Arn, ServiceAccount = StorageSettings.EbsCsiServiceAccount });
+        // Its controller on the system pool: by default it tolerates every NoExecute taint for 300 s and is evicted from such pools.
+        if (args.ConfigurationValues is { } configuration)
+            driverArgs.ConfigurationValues = configuration;
+        Driver = new Eks.Addon($"{name}-ebs-csi-driver", driverArgs, driverOptions);
 
         StorageClass = new StorageV1.StorageClass($"{name}-gp3", new StorageInputs.StorageClassArgs
         {
@@ -71,4 +64,10 @@ public sealed class ClusterStorageArgs
 
     /// <summary>The cluster and its node groups: the add-ons' pods need nodes to become healthy.</summary>
     public required IReadOnlyList<Resource> DependsOn { get; init; }
+
+    /// <summary>Each add-on's version for the cluster's minor; unpinned where absent.</summary>
+    public IReadOnlyDictionary<string, string> AddonVersions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The EBS CSI driver add-on's configurationValues (<see cref="AddonPlacement.EbsCsiConfigurationValues"/>); null keeps its defaults.</summary>
+    public string? ConfigurationValues { get; init; }
 }

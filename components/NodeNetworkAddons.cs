@@ -21,19 +21,11 @@ public sealed class NodeNetworkAddons : ComponentResource
             "The VPC CNI (kube-system/aws-node), through IRSA", ClusterAddonSettings.CniPolicyArn);
         CniRole = cni.Role;
 
-        VpcCni = new Eks.Addon($"{name}-vpc-cni", new Eks.AddonArgs
-        {
-            ClusterName = args.ClusterName,
-            AddonName = ClusterAddonSettings.VpcCni,
-            ServiceAccountRoleArn = CniRole.Arn,
-            ResolveConflictsOnCreate = ClusterAddonSettings.ResolveConflictsOnCreate,
-        }, ChildOptions.After(this, [args.Cluster, cni.Attachment]));
-        KubeProxy = new Eks.Addon($"{name}-kube-proxy", new Eks.AddonArgs
-        {
-            ClusterName = args.ClusterName,
-            AddonName = ClusterAddonSettings.KubeProxy,
-            ResolveConflictsOnCreate = ClusterAddonSettings.ResolveConflictsOnCreate,
-        }, ChildOptions.After(this, [args.Cluster]));
+        var cniArgs = EksAddons.Args(args.ClusterName, ClusterAddonSettings.VpcCni, args.AddonVersions);
+        cniArgs.ServiceAccountRoleArn = CniRole.Arn;
+        VpcCni = new Eks.Addon($"{name}-vpc-cni", cniArgs, ChildOptions.After(this, [args.Cluster, cni.Attachment]));
+        KubeProxy = new Eks.Addon($"{name}-kube-proxy", EksAddons.Args(args.ClusterName, ClusterAddonSettings.KubeProxy, args.AddonVersions),
+            ChildOptions.After(this, [args.Cluster]));
 
         RegisterOutputs(new Dictionary<string, object?> { ["cniRoleArn"] = CniRole.Arn });
     }
@@ -52,4 +44,7 @@ public sealed class NodeNetworkAddonsArgs
     public required Resource Cluster { get; init; }
     public required Output<string> OidcProviderArn { get; init; }
     public required Output<string> OidcProviderUrl { get; init; }
+
+    /// <summary>Each add-on's version for the cluster's minor (<see cref="EksAddons.VersionsAsync"/>); unpinned where absent.</summary>
+    public IReadOnlyDictionary<string, string> AddonVersions { get; init; } = new Dictionary<string, string>();
 }

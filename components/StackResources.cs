@@ -21,19 +21,19 @@ public sealed record StackResources(
     IReadOnlyList<PodTemplateConfigMap> PodTemplates,
     ClusterNamespaces Namespaces)
 {
-    /// <param name="zones">The availability zones a created VPC spans (<see cref="ZoneSelection"/>); unused with a declared network.</param>
+    /// <param name="account">What the program read from the account first: zones, the cluster's creator.</param>
     /// <param name="workingDirectory">Where releases' post-renderers are written: the program's directory (the Kubernetes provider runs there too).</param>
-    public static StackResources Create(StackAnalysis analysis, IReadOnlyList<string> zones, string? workingDirectory = null)
+    public static StackResources Create(StackAnalysis analysis, AccountFacts account, string? workingDirectory = null)
     {
         var plan = analysis.Plan;
         var declaration = plan.Declaration;
-        var cluster = new ClusterComponent(declaration.Cluster.Name, declaration.Cluster, zones);
+        var cluster = new ClusterComponent(declaration.Cluster.Name, declaration.Cluster, account.Zones, account.Access.Creator);
         var role = new NodeRole($"{declaration.Cluster.Name}-nodes");
         _ = new ClusterAccess($"{declaration.Cluster.Name}-access", new ClusterAccessArgs
         {
             ClusterName = cluster.Name,
             Cluster = cluster.EksCluster,
-            Access = declaration.Cluster.Access,
+            Plan = account.Access,
         });
 
         // Nodes become Ready only once the CNI runs on them: the node groups wait for these add-ons.
@@ -43,6 +43,7 @@ public sealed record StackResources(
             Cluster = cluster.EksCluster,
             OidcProviderArn = cluster.EksCluster.OidcProviderArn,
             OidcProviderUrl = cluster.EksCluster.OidcProviderUrl,
+            AddonVersions = account.AddonVersions,
         });
 
         var pools = new Dictionary<string, NodePool>(StringComparer.Ordinal);
@@ -63,6 +64,7 @@ public sealed record StackResources(
         {
             ClusterName = cluster.Name,
             HostNodeGroups = ClusterAddonSettings.CoreDnsPools(plan).Select(pool => (Resource)pools[pool].NodeGroup).ToList(),
+            AddonVersions = account.AddonVersions,
         });
 
         // Volumes bind only with the EBS CSI driver and a default StorageClass: releases with claims wait for them.
@@ -71,6 +73,8 @@ public sealed record StackResources(
             ClusterName = cluster.Name,
             Provider = cluster.Provider,
             DependsOn = [cluster.EksCluster, .. pools.Values.Select(pool => (Resource)pool.NodeGroup)],
+            AddonVersions = account.AddonVersions,
+            ConfigurationValues = AddonPlacement.EbsCsiConfigurationValues(AddonPlacement.SystemPool(plan)),
         });
 
         // The autoscaler's release waits for the role it runs with.

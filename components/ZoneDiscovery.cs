@@ -7,9 +7,10 @@ using NodePools.Placement.Facts;
 namespace NodePools.Components;
 
 /// <summary>
-/// Asks the account which zones the created VPC can span and where each pool's instance types are
-/// offered, and lets <see cref="ZoneSelection"/> choose: zone names map to different zones in every
-/// account, and EKS refuses some zones by ID. Read once, before any resource is declared, because the
+/// Asks the account which zones the created VPC can span, where each pool's instance types are
+/// offered, and which zones the stack's subnets already span, and lets <see cref="ZoneSelection"/>
+/// choose — or keep: zone names map to different zones in every account, EKS refuses some zones by
+/// ID, and once chosen zones never move. Read once, before any resource is declared, because the
 /// subnets are one resource per zone.
 /// </summary>
 public static class ZoneDiscovery
@@ -41,12 +42,29 @@ public static class ZoneDiscovery
             .ToDictionary(group => group.Key, group => (IReadOnlySet<string>)group.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
         var available = zones.Names.Zip(zones.ZoneIds, (name, id) => new AvailableZone(name, id)).ToList();
-        var choice = ZoneSelection.Choose(cluster, plan.Pools.Select(pool => pool.Spec).ToList(), available, offered);
+        var existing = await ExistingZonesAsync(cluster.Name).ConfigureAwait(false);
+        var choice = ZoneSelection.Keep(cluster, plan.Pools.Select(pool => pool.Spec).ToList(), available, offered, existing);
         if (!choice.Ok)
         {
             throw new RunException($"The stack's availability zones (node-pools:cluster.availabilityZones, zoneCount, excludeZoneIds) do not work in this account:{Environment.NewLine}"
                                    + string.Join(Environment.NewLine, choice.Problems.Select(problem => $"  {problem}")));
         }
         return choice.Zones;
+    }
+
+    /// <summary>The zones of the private subnets the stack created on an earlier deployment, in address-plan order; empty before the first.</summary>
+    private static async Task<IReadOnlyList<string>> ExistingZonesAsync(string clusterName)
+    {
+        var subnets = await Aws.Ec2.GetSubnets.InvokeAsync(new Aws.Ec2.GetSubnetsArgs
+        {
+            Filters = { new Aws.Ec2.Inputs.GetSubnetsFilterArgs { Name = "tag:Name", Values = { NetworkLayout.PrivateSubnetName(clusterName, "*") } } },
+        }).ConfigureAwait(false);
+        var found = new List<(string Zone, string PrivateCidr)>();
+        foreach (var id in subnets.Ids)
+        {
+            var subnet = await Aws.Ec2.GetSubnet.InvokeAsync(new Aws.Ec2.GetSubnetArgs { Id = id }).ConfigureAwait(false);
+            found.Add((subnet.AvailabilityZone, subnet.CidrBlock));
+        }
+        return NetworkLayout.PlanOrder(found);
     }
 }

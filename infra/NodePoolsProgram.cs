@@ -16,7 +16,11 @@ namespace NodePools.Infra;
 /// </summary>
 public static class NodePoolsProgram
 {
-    public static async Task<IDictionary<string, object?>> RunAsync(Config config, string project, string stack)
+    public static Task<IDictionary<string, object?>> RunAsync(Config config, string project, string stack) =>
+        RunAsync(config, project, stack, message => Log.Warn(message));
+
+    /// <param name="warn">Where warnings go: the engine's log, or a test's list.</param>
+    public static async Task<IDictionary<string, object?>> RunAsync(Config config, string project, string stack, Action<string> warn)
     {
         var analysis = Plan(config, project, stack);
         // Neither aws:region, the zones nor the environment named the region (a profile's, say): the
@@ -24,9 +28,9 @@ public static class NodePoolsProgram
         if (analysis.Declaration.Cluster.Region is null && analysis.Declaration.AutoscalerRuns)
             analysis = Plan(config, project, stack, await ProviderRegionAsync().ConfigureAwait(false));
         foreach (var finding in analysis.Findings.Where(f => f.Severity != Severity.Info))
-            Log.Warn($"{finding.Rule}: {finding.Subject} {finding.Message}");
-        var zones = await ZoneDiscovery.ZonesAsync(analysis.Plan).ConfigureAwait(false);
-        return StackResources.Create(analysis, zones).Outputs();
+            warn($"{finding.Rule}: {finding.Subject} {finding.Message}");
+        var account = await AccountFacts.ReadAsync(analysis.Plan, warn).ConfigureAwait(false);
+        return StackResources.Create(analysis, account).Outputs();
     }
 
     /// <summary>The region the default aws provider deploys to.</summary>

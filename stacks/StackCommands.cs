@@ -43,12 +43,15 @@ public static class StackCommands
             HelpName = "DIR",
         };
         var noRender = new Option<bool>("--no-render") { Description = "Do not render the charts (by default they are, when helm is on PATH)." };
+        var forceDestroy = new Option<bool>("--force") { Description = "Destroy what is not protected even though the stack has protected resources." };
 
-        Command Operation(string verb, string description, Func<StackDriver, CancellationToken, Task> run, bool forceable = false)
+        Command Operation(string verb, string description, Func<StackDriver, ParseResult, CancellationToken, Task> run, bool forceable = false, Option<bool>? forceOption = null)
         {
             var command = new Command(verb, description) { stack, directory };
             if (forceable)
                 command.Options.Add(force);
+            if (forceOption is not null)
+                command.Options.Add(forceOption);
             command.SetAction((parse, cancellation) => Guarded(log, async () =>
             {
                 var dir = parse.GetRequiredValue(directory);
@@ -65,7 +68,7 @@ public static class StackCommands
                     }
                     Environment.SetEnvironmentVariable(ErrorFindingsOverride.Variable, "1");
                 }
-                await run(new StackDriver(dir, stackName, log), cancellation);
+                await run(new StackDriver(dir, stackName, log), parse, cancellation);
                 return Ok;
             }));
             return command;
@@ -102,10 +105,11 @@ public static class StackCommands
 
         return new RootCommand("nodepools-stacks: preview, deploy and review the node-pools stacks through the Pulumi Automation API.")
         {
-            Operation("preview", "Preview the stack's changes with diff.", (driver, ct) => driver.PreviewAsync(null, ct)),
-            Operation("up", "Deploy the stack; refuses when the placement checks report errors, unless --force.", (driver, ct) => driver.UpAsync(ct), forceable: true),
-            Operation("refresh", "Refresh the stack's state from the cloud.", (driver, ct) => driver.RefreshAsync(ct)),
-            Operation("destroy", "Destroy the stack's resources (protected pools stop it until unprotected).", (driver, ct) => driver.DestroyAsync(ct)),
+            Operation("preview", "Preview the stack's changes with diff.", (driver, _, ct) => driver.PreviewAsync(null, ct)),
+            Operation("up", "Refresh, then deploy the stack; refuses when the placement checks report errors, unless --force.", (driver, _, ct) => driver.UpAsync(ct), forceable: true),
+            Operation("refresh", "Refresh the stack's state from the cloud.", (driver, _, ct) => driver.RefreshAsync(ct)),
+            Operation("destroy", "Destroy the stack's resources; refuses before deleting anything when the stack has protected resources, unless --force.",
+                (driver, parse, ct) => driver.DestroyAsync(parse.GetValue(forceDestroy), ct), forceOption: forceDestroy),
             review,
         };
     }
@@ -134,6 +138,11 @@ public static class StackCommands
             foreach (var error in ex.Errors)
                 log.WriteLine($"error: {error}");
             return InvalidInput;
+        }
+        catch (DestroyRefusedException ex)
+        {
+            log.WriteLine(ex.Message);
+            return Failed;
         }
         catch (EngineInterruptedException ex)
         {

@@ -16,13 +16,27 @@ public sealed class StackDriver(string projectDirectory, string stack, TextWrite
         WithStackAsync((workspace, options, ct) => workspace.PreviewAsync(options, ct), new PreviewOptions { Diff = true, OnEvent = onEvent }, cancellation);
 
     public Task<UpResult> UpAsync(CancellationToken cancellation) =>
-        WithStackAsync((workspace, options, ct) => workspace.UpAsync(options, ct), new UpOptions(), cancellation);
+        WithStackAsync((workspace, options, ct) => workspace.UpAsync(options, ct), UpOptions(), cancellation);
+
+    /// <summary>
+    /// Every `up` refreshes first: under ignoreChanges Pulumi still sends the desired size stored in
+    /// state with any change to a node group's scaling config, so without reading the autoscaler's
+    /// current size a raised max would set the group back and terminate nodes at once.
+    /// </summary>
+    public static UpOptions UpOptions() => new() { Refresh = true };
 
     public Task<UpdateResult> RefreshAsync(CancellationToken cancellation) =>
         WithStackAsync((workspace, options, ct) => workspace.RefreshAsync(options, ct), new RefreshOptions(), cancellation);
 
-    public Task<UpdateResult> DestroyAsync(CancellationToken cancellation) =>
-        WithStackAsync((workspace, options, ct) => workspace.DestroyAsync(options, ct), new DestroyOptions(), cancellation);
+    /// <summary>Destroys the stack, unless it holds protected resources (<see cref="ProtectedResources"/>) and the destroy is not forced: then nothing is deleted.</summary>
+    public Task<UpdateResult> DestroyAsync(bool force, CancellationToken cancellation) =>
+        WithStackAsync(async (workspace, options, ct) =>
+        {
+            var exported = await workspace.ExportStackAsync(ct);
+            if (ProtectedResources.Refusal(stack, ProtectedResources.In(exported.Json), force) is { } refusal)
+                throw new DestroyRefusedException(refusal);
+            return await workspace.DestroyAsync(options, ct);
+        }, new DestroyOptions(), cancellation);
 
     private async Task<TResult> WithStackAsync<TOptions, TResult>(Func<WorkspaceStack, TOptions, CancellationToken, Task<TResult>> operation,
         TOptions options, CancellationToken cancellation)
@@ -59,3 +73,6 @@ public sealed class EngineInterruptedException(InterruptOutcome outcome, string 
 {
     public InterruptOutcome Outcome { get; } = outcome;
 }
+
+/// <summary>A destroy refused before anything was deleted; the message lists what is protected and what to do.</summary>
+public sealed class DestroyRefusedException(string message) : Exception(message);

@@ -14,6 +14,7 @@ public static class PlanTable
         if (!findingsOnly)
         {
             console.Write(Pools(report));
+            console.Write(Quotas(report.VcpuQuotas));
             console.Write(Slots(report));
             console.Write(Matrix(report));
             if (report.Rendering.Workloads.Count > 0)
@@ -43,6 +44,24 @@ public static class PlanTable
                 new Text($"{pool.Scaling.Min}/{pool.Scaling.Desired}/{pool.Scaling.Max}"),
                 new Text(string.Join("\n", pool.Labels.Select(l => $"{l.Key}={l.Value}"))),
                 new Text(string.Join("\n", pool.Taints.Select(t => t.ToString()))));
+        }
+        return table;
+    }
+
+    private static Table Quotas(VcpuQuotaReport quotas)
+    {
+        var table = new Table().Title("[bold]EC2 vCPU quotas[/]").Border(TableBorder.Rounded)
+            .Caption(string.Join("\n", ["vCPUs the pools need of each quota at their min / desired / max sizes (Service Quotas, service ec2)",
+                .. quotas.Uncounted.Select(pool => $"pool {pool.Pool} not counted: {pool.Reason}")]))
+            .AddColumns("quota", "pools (vCPUs per node)", "min", "desired", "max");
+        foreach (var quota in quotas.Quotas)
+        {
+            table.AddRow(
+                new Text($"{quota.Code}\n{quota.Name}"),
+                new Text(string.Join("\n", quota.Pools.Select(pool => $"{pool.Pool} ({pool.VcpusPerNode})"))),
+                new Text($"{quota.Min}"),
+                new Text($"{quota.Desired}"),
+                new Text($"{quota.Max}"));
         }
         return table;
     }

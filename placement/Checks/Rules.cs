@@ -48,6 +48,10 @@ public static class Rules
         "pools may scale and every pool is tainted: the Cluster Autoscaler has nowhere to run; add an untainted pool, name its pool, or turn it off")
         { Check = AutoscalerHomeRule.Check };
 
+    public static readonly Rule AddonPodPlacement = new("addon-pod-placement", RuleStage.Declaration, "error / warning",
+        "an EKS add-on's pods (the EBS CSI controller, as the stack configures it) fit no pool (error), or fit a pool whose NoExecute taint evicts them once their tolerationSeconds run out (warning)")
+        { Check = AddonPlacementRule.Check };
+
     public static readonly Rule WaitsOnEmptyPool = new("waits-on-empty-pool", RuleStage.Declaration, "error",
         "a release waits for pods only a pool created with no nodes could host, and no autoscaler adds one: set skipAwait, a desired size, or let the autoscaler run")
         { Check = EmptyPoolWaitRule.Check };
@@ -127,7 +131,7 @@ public static class Rules
     public static readonly IReadOnlyList<Rule> All =
     [
         Pending, IsolationBreach, TaintedPoolReachable, DaemonSetNotTolerated, SpreadExceedsMax, SpreadExceedsMin, GpuRequestWithoutGpu,
-        TaintWithoutAffinity, ProtectedPoolUpdate, ProtectedPoolDrift, PoolUntargeted, CoreDnsUnhosted, AutoscalerUnhosted, WaitsOnEmptyPool, PoolCapacity,
+        TaintWithoutAffinity, ProtectedPoolUpdate, ProtectedPoolDrift, PoolUntargeted, CoreDnsUnhosted, AutoscalerUnhosted, AddonPodPlacement, WaitsOnEmptyPool, PoolCapacity,
         WorkloadOffPool, WorkloadPending, DaemonSetPoolUncovered, DaemonSetNarrowed, PlacementOverridden, SlotUnread, NamespaceConflict, ValuesRejected,
         AcknowledgementPlaceable, AcknowledgementUnmatched, PatchUnmatched, ChartUnavailable, RenderUnreadable, OperatorWorkloadUnmodelled, MarkersRefused,
         TaintBeforeToleration, AffinityBeforeLabel, PoolReplacement, ProtectedPoolShrink, MinAboveDesired,

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NodePools.Placement.Facts;
 using NodePools.Placement.Scheduling;
 
 namespace NodePools.Placement.Declaration;
@@ -39,6 +40,21 @@ internal static class AutoscalerRelease
             return null;
         }
 
+        var values = new JsonObject
+        {
+            ["autoDiscovery"] = new JsonObject { ["clusterName"] = cluster.Name },
+            // Where the stack names no region, the program plans again with the provider's before deploying.
+            ["awsRegion"] = cluster.Region ?? StackRegion.AtDeployment,
+            // A fixed name: the Pod Identity association that gives it its role names it.
+            ["rbac"] = new JsonObject { ["serviceAccount"] = new JsonObject { ["name"] = AutoscalerSpec.ServiceAccount } },
+            // Pools span zones: keep their zones balanced, and pick the group that wastes least.
+            ["extraArgs"] = new JsonObject { ["balance-similar-node-groups"] = true, ["expander"] = "least-waste" },
+        };
+        // The autoscaler supports only the Kubernetes minor it was built for: its image follows the
+        // cluster's, so a version bump upgrades it with the control plane. An unknown minor keeps the chart's.
+        if (KubernetesVersions.AutoscalerImageTags.TryGetValue(cluster.Version, out var tag))
+            values["image"] = new JsonObject { ["tag"] = tag };
+
         var declaration = new JsonObject
         {
             ["chart"] = AutoscalerSpec.Chart,
@@ -46,16 +62,7 @@ internal static class AutoscalerRelease
             ["version"] = cluster.Autoscaler.ChartVersion,
             ["namespace"] = AutoscalerSpec.Namespace,
             ["intent"] = new JsonObject { ["pool"] = pool },
-            ["values"] = new JsonObject
-            {
-                ["autoDiscovery"] = new JsonObject { ["clusterName"] = cluster.Name },
-                // Where the stack names no region, the program plans again with the provider's before deploying.
-                ["awsRegion"] = cluster.Region ?? StackRegion.AtDeployment,
-                // A fixed name: the Pod Identity association that gives it its role names it.
-                ["rbac"] = new JsonObject { ["serviceAccount"] = new JsonObject { ["name"] = AutoscalerSpec.ServiceAccount } },
-                // Pools span zones: keep their zones balanced, and pick the group that wastes least.
-                ["extraArgs"] = new JsonObject { ["balance-similar-node-groups"] = true, ["expander"] = "least-waste" },
-            },
+            ["values"] = values,
             ["slots"] = new JsonArray(new JsonObject { ["path"] = "." }),
         };
         return ReleaseParser.Parse(AutoscalerSpec.ReleaseName, at.Over(declaration), index);

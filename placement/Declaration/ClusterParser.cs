@@ -110,6 +110,13 @@ internal static partial class ClusterParser
     [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]+\.[0-9]+\.[0-9]+$")]
     private static partial System.Text.RegularExpressions.Regex SemVerPattern();
 
+    // EKS access entries take an IAM role or user; a session's ARN names neither (and loses the role's path).
+    [System.Text.RegularExpressions.GeneratedRegex(@"^arn:aws[a-z-]*:iam::\d{12}:(role|user)/.+$")]
+    private static partial System.Text.RegularExpressions.Regex IamPrincipalPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^arn:(?<partition>aws[a-z-]*):sts::(?<account>\d{12}):assumed-role/(?<role>[^/]+)/.+$")]
+    private static partial System.Text.RegularExpressions.Regex AssumedRolePattern();
+
     /// <summary>access: [{principal: arn:aws:iam::123456789012:role/deploy, level: admin}, ...]</summary>
     private static IReadOnlyList<AccessSpec> Access(ConfigCursor at)
     {
@@ -125,7 +132,10 @@ internal static partial class ClusterParser
                 item.Property("level").Error($"level \"{level}\" must be admin (cluster admin) or view (read-only)");
             if (principal is null)
                 continue;
-            if (!System.Text.RegularExpressions.Regex.IsMatch(principal, @"^arn:aws[a-z-]*:(iam|sts)::\d{12}:(role|user|assumed-role)/.+$"))
+            if (AssumedRolePattern().Match(principal) is { Success: true } session)
+                item.Property("principal").Error($"\"{principal}\" is an STS session (assumed-role) ARN, and EKS access entries take IAM role or user ARNs: "
+                                                 + $"write the role's ARN, arn:{session.Groups["partition"].Value}:iam::{session.Groups["account"].Value}:role/{session.Groups["role"].Value} (with its path, if it has one: aws iam get-role --role-name {session.Groups["role"].Value})");
+            else if (!IamPrincipalPattern().IsMatch(principal))
                 item.Property("principal").Error($"\"{principal}\" is not an IAM role or user ARN (arn:aws:iam::123456789012:role/NAME)");
             else if (!seen.Add(principal))
                 item.Property("principal").Error($"{principal} is listed twice: EKS allows one access entry per principal");

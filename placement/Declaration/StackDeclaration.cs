@@ -128,6 +128,10 @@ public sealed record UpdateSpec(int? MaxUnavailable, int? MaxUnavailablePercenta
 /// <summary>One EKS managed node group.</summary>
 public sealed record PoolSpec
 {
+    /// <summary>The capacity types, in the EKS spelling.</summary>
+    public const string OnDemand = "ON_DEMAND";
+    public const string Spot = "SPOT";
+
     public required string Name { get; init; }
     public required IReadOnlyList<string> InstanceTypes { get; init; }
 

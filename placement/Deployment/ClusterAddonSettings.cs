@@ -23,6 +23,15 @@ public static class ClusterAddonSettings
     /// <summary>EKS bootstraps unmanaged copies of all three; the managed add-on takes their fields over.</summary>
     public const string ResolveConflictsOnCreate = "OVERWRITE";
 
+    /// <summary>The stack owns each add-on's configuration: an upgrade overwrites fields changed by hand rather than failing on them.</summary>
+    public const string ResolveConflictsOnUpdate = "OVERWRITE";
+
+    /// <summary>
+    /// Every EKS add-on the stack manages. Each is pinned to the version EKS marks default for the
+    /// cluster's minor (GetAddonVersion), so a version bump upgrades the add-ons after the control plane.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Managed = [VpcCni, KubeProxy, CoreDns, StorageSettings.PodIdentityAgentAddon, StorageSettings.EbsCsiAddon];
+
     public const string CniNamespace = "kube-system";
     public const string CniServiceAccount = "aws-node";
     public const string CniPolicyArn = "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy";

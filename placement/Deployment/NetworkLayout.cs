@@ -20,6 +20,16 @@ public sealed record NetworkLayout(string VpcCidr, IReadOnlyList<ZoneSubnets> Zo
     /// <summary>The zones that get a NAT gateway.</summary>
     public IEnumerable<ZoneSubnets> NatZones => NatPerZone ? Zones : Zones.Take(1);
 
+    /// <summary>The Name tag of a zone's private subnet; "*" for the zone matches every one of the cluster's.</summary>
+    public static string PrivateSubnetName(string cluster, string zone) => $"{cluster}-network-private-{zone}";
+
+    /// <summary>Zones in the order of the address plan (zone i has the i-th private /19), from their private subnets' ranges.</summary>
+    public static IReadOnlyList<string> PlanOrder(IEnumerable<(string Zone, string PrivateCidr)> subnets) =>
+        subnets.OrderBy(subnet => System.Net.IPNetwork.TryParse(subnet.PrivateCidr, out var range)
+                ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(range.BaseAddress.GetAddressBytes())
+                : uint.MaxValue)
+            .Select(subnet => subnet.Zone).Distinct().ToList();
+
     public static NetworkLayout For(ClusterSpec cluster, IReadOnlyList<string> zones)
     {
         if (zones.Count is < ClusterSpec.MinZones or > ClusterSpec.MaxZones)

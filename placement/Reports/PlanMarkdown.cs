@@ -28,6 +28,8 @@ public static class PlanMarkdown
                     pool.Protect ? "yes" : "",
                 ])));
 
+            text.Append(QuotaMarkdown(report.VcpuQuotas));
+
             text.Append("\n### Where each slot can run\n\n");
             var pools = report.Pools.Select(p => p.Name).ToList();
             text.Append(Markdown.Table(["slot", "intent", .. pools.Select(Markdown.Code)],
@@ -66,6 +68,25 @@ public static class PlanMarkdown
             : Markdown.FindingsTable(report.Findings));
         if (report.UncheckedNote is { } note)
             text.Append($"\n> {note}\n");
+        return text.ToString();
+    }
+
+    /// <summary>The vCPUs each EC2 quota needs: compare with the account's before the first deployment.</summary>
+    public static string QuotaMarkdown(VcpuQuotaReport quotas)
+    {
+        var text = new StringBuilder("\n### EC2 vCPU quotas\n\n");
+        text.Append(Markdown.Table(["quota", "name", "pools (vCPUs per node)", "min", "desired", "max"],
+            quotas.Quotas.Select(quota => (IReadOnlyList<string>)
+            [
+                Markdown.Code(quota.Code),
+                Markdown.Cell(quota.Name),
+                Markdown.Cell(string.Join(", ", quota.Pools.Select(pool => $"{pool.Pool} ({pool.VcpusPerNode})"))),
+                $"{quota.Min}",
+                $"{quota.Desired}",
+                $"{quota.Max}",
+            ])));
+        foreach (var pool in quotas.Uncounted)
+            text.Append($"\nPool `{pool.Pool}` not counted: {Markdown.Cell(pool.Reason)}.\n");
         return text.ToString();
     }
 

@@ -19,7 +19,8 @@ public sealed record PlanReport(
     IReadOnlyList<ReleaseReport> Releases,
     IReadOnlyList<FindingReport> Findings,
     FindingCounts Summary,
-    RenderingReport Rendering)
+    RenderingReport Rendering,
+    VcpuQuotaReport VcpuQuotas)
 {
     /// <summary>
     /// Releases nothing checked: they declare no slots, and their charts were not rendered, so no
@@ -53,7 +54,8 @@ public sealed record PlanReport(
             plan.Releases.Select(ReleaseReport.From).ToList(),
             analysis.Findings.Select(FindingReport.From).ToList(),
             FindingCounts.Of(analysis.Findings),
-            RenderingReport.From(analysis))
+            RenderingReport.From(analysis),
+            VcpuQuotaReport.From(NodePools.Placement.Deployment.VcpuQuotas.Demand(plan.Declaration.Pools)))
         {
             Unchecked = analysis.Rendered is null ? plan.Releases.Where(release => release.Slots.Count == 0).Select(release => release.Name).ToList() : [],
         };

@@ -134,10 +134,11 @@ internal static class Hazards
                 continue;
             yield return new Finding(Severity.Warning, Rules.MinAboveDesired.Id, $"pool {pool.Name}",
                 $"min rises to {now.Min}, above the desired size of {was.Desired} the stack last set: the autoscaler owns the desired size, "
-                + "the deployment leaves it alone, and EKS refuses a minimum above the node group's current desired size")
+                + "the deployment sends the one it reads back from the node group, and EKS refuses a minimum above it")
             {
                 Fix = $"raise the node group's desired size to at least {now.Min} first (aws eks update-nodegroup-config --cluster-name {after.Declaration.Cluster.Name} "
-                      + $"--nodegroup-name <the {pool.Name} node group> --scaling-config minSize={was.Min},maxSize={Math.Max(now.Max, was.Max)},desiredSize={now.Min}), then deploy",
+                      + $"--nodegroup-name <the {pool.Name} node group> --scaling-config minSize={was.Min},maxSize={Math.Max(now.Max, was.Max)},desiredSize={now.Min}), then deploy: "
+                      + "the deployment refreshes first (the driver's up, refresh: true in CI), so it reads that size back instead of sending the one in its state",
             };
         }
     }

@@ -50,6 +50,46 @@ public class PlanCommandTests
     }
 
     [Fact]
+    public void Plan_shows_the_vCPUs_each_EC2_quota_needs_at_min_desired_and_max_in_every_format()
+    {
+        // prod: on-demand Standard = system 2-4 × m6i.large (2), services 3-6 × m6i.2xlarge (8), data-store 3 × r6i.xlarge (4), dispatch 2-6 × m6i.xlarge (4).
+        var json = JsonDocument.Parse(CliRunner.Run("plan", "prod", "--dir", Root, "--output", "json", "--no-render").Out).RootElement;
+        var quotas = json.GetProperty("vcpuQuotas").GetProperty("quotas").EnumerateArray().ToDictionary(q => q.GetProperty("code").GetString()!);
+        Assert.Equal(["L-1216C47A", "L-DB2E81BA", "L-34B43A08"], quotas.Keys);
+        var standard = quotas["L-1216C47A"];
+        Assert.Equal((48, 48, 92), (standard.GetProperty("min").GetInt32(), standard.GetProperty("desired").GetInt32(), standard.GetProperty("max").GetInt32()));
+        Assert.Equal("ON_DEMAND", standard.GetProperty("capacityType").GetString());
+        var gpu = quotas["L-DB2E81BA"].GetProperty("pools").EnumerateArray().Single();
+        Assert.Equal(("gpu", "8", 8, 32), (gpu.GetProperty("pool").GetString(), gpu.GetProperty("vcpusPerNode").GetString(), gpu.GetProperty("min").GetInt32(), gpu.GetProperty("max").GetInt32()));
+
+        var markdown = CliRunner.Run("plan", "prod", "--dir", Root, "-o", "markdown", "--no-render").Out;
+        Assert.Contains("### EC2 vCPU quotas", markdown);
+        Assert.Contains("| `L-1216C47A` | Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances | system (2), services (8), data-store (4), dispatch (4) | 48 | 48 | 92 |", markdown);
+        Assert.Contains("| `L-34B43A08` | All Standard (A, C, D, H, I, M, R, T, Z) Spot Instance Requests | worker (8) | 16 | 16 | 160 |", markdown);
+
+        var table = CliRunner.Run("plan", "prod", "--dir", Root, "--no-render").Out;
+        Assert.Contains("EC2 vCPU quotas", table);
+        Assert.Contains("L-DB2E81BA", table);
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void The_README_lists_the_vCPUs_the_plan_computes_for_each_bundled_stack(string stack)
+    {
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var json = JsonDocument.Parse(CliRunner.Run("plan", stack, "--dir", Root, "--output", "json", "--no-render").Out).RootElement;
+        foreach (var quota in json.GetProperty("vcpuQuotas").GetProperty("quotas").EnumerateArray())
+        {
+            var pools = string.Join(", ", quota.GetProperty("pools").EnumerateArray().Select(p => $"{p.GetProperty("pool").GetString()} ({p.GetProperty("vcpusPerNode").GetString()})"));
+            var row = $"| {stack} | `{quota.GetProperty("code").GetString()}` ";
+            var line = readme.Split('\n').SingleOrDefault(l => l.StartsWith(row, StringComparison.Ordinal));
+            Assert.True(line is not null, $"README: no row for {row}");
+            Assert.EndsWith($"| {pools} | {quota.GetProperty("min").GetInt32()} | {quota.GetProperty("desired").GetInt32()} | {quota.GetProperty("max").GetInt32()} |", line);
+        }
+    }
+
+    [Fact]
     public void Markdown_output_is_a_pull_request_comment()
     {
         var (exit, output, _) = CliRunner.Run("plan", "prod", "--dir", Root, "-o", "markdown", "--no-render");

@@ -101,19 +101,75 @@ public class WorkflowTests
         Assert.Equal(("preview", true, true, true), ((string?)preview["with"]!["command"], (bool)preview["with"]!["comment-on-pr"]!, (bool)preview["with"]!["diff"]!, (bool)preview["with"]!["edit-pr-comment"]!));
     }
 
+    private static JsonObject Review => Load("pull-request.yml")["jobs"]!["review"]!.AsObject();
+    private static JsonObject Up => Load("deploy-stack.yml")["jobs"]!["up"]!.AsObject();
+
+    private static JsonObject Uses(JsonObject job, string action) =>
+        job["steps"]!.AsArray().OfType<JsonObject>().Single(s => ((string?)s["uses"])?.StartsWith(action + "@", StringComparison.Ordinal) == true);
+
+    /// <summary>Every concurrency group a workflow names, the workflow's own and its jobs'.</summary>
+    private static IEnumerable<(string Group, bool Cancels)> Groups(JsonObject workflow) =>
+        new[] { workflow["concurrency"] }.Concat(workflow["jobs"]!.AsObject().Select(job => job.Value!["concurrency"]))
+            .OfType<JsonObject>().Select(c => ((string)c["group"]!, (bool?)c["cancel-in-progress"] ?? false));
+
     [Fact]
-    public void Previews_and_deployments_of_a_stack_share_one_concurrency_group_and_previews_cannot_deploy()
+    public void A_deployment_is_never_cancelled_nor_displaced_by_a_preview()
     {
-        var review = Load("pull-request.yml")["jobs"]!["review"]!;
-        var up = Load("deploy-stack.yml")["jobs"]!["up"]!;
-        Assert.Equal("stack-${{ matrix.stack }}", (string?)review["concurrency"]!["group"]);
-        Assert.Equal("stack-${{ inputs.stack }}", (string?)up["concurrency"]!["group"]);
-        Assert.False((bool)up["concurrency"]!["cancel-in-progress"]!);
-        var preview = review["steps"]!.AsArray().Single(s => ((string?)s!["uses"])?.StartsWith("pulumi/actions") == true)!;
-        var deploy = up["steps"]!.AsArray().Single(s => ((string?)s!["uses"])?.StartsWith("pulumi/actions") == true)!;
-        Assert.NotEqual((string?)deploy["env"]!["PULUMI_ACCESS_TOKEN"], (string?)preview["env"]!["PULUMI_ACCESS_TOKEN"]);
-        Assert.Contains("AWS_PREVIEW_ROLE_ARN", Load("pull-request.yml").ToJsonString());
+        // GitHub keeps one pending run per group and cancels the older: a preview sharing a deployment's
+        // group would drop the pending deployment. So no preview group is ever a deployment group.
+        var deployGroups = Groups(Load("deploy.yml")).Concat(Groups(Load("deploy-stack.yml"))).ToList();
+        Assert.Equal([("deploy", false), ("deploy-${{ inputs.stack }}", false)], deployGroups);
+        foreach (var (group, _) in Groups(Load("pull-request.yml")))
+        {
+            foreach (var stack in new[] { "dev", "prod" })
+            {
+                var preview = group.Replace("${{ matrix.stack }}", stack, StringComparison.Ordinal);
+                Assert.DoesNotContain(preview, deployGroups.Select(d => d.Group.Replace("${{ inputs.stack }}", stack, StringComparison.Ordinal)));
+                Assert.DoesNotMatch("^(deploy|stack)-", preview);
+            }
+        }
+        Assert.Equal("preview-${{ matrix.stack }}-pr-${{ github.event.pull_request.number }}", (string?)Review["concurrency"]!["group"]);
+    }
+
+    [Fact]
+    public void Previews_run_with_the_preview_token_and_role_and_only_deployments_hold_the_deploy_credentials()
+    {
+        var preview = Uses(Review, "pulumi/actions");
+        Assert.Equal("preview", (string?)preview["with"]!["command"]);
+        Assert.Equal("${{ secrets.PULUMI_PREVIEW_ACCESS_TOKEN }}", (string?)preview["env"]!["PULUMI_ACCESS_TOKEN"]);
+        Assert.Equal("${{ vars.AWS_PREVIEW_ROLE_ARN }}", (string?)Uses(Review, "aws-actions/configure-aws-credentials")["with"]!["role-to-assume"]);
+        Assert.Equal("${{ matrix.stack }}-preview", (string?)Review["environment"]);
+        // Nothing in a pull request's workflow names the deploy credentials or runs another command.
+        var pullRequest = File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot, ".github", "workflows", "pull-request.yml"));
+        Assert.DoesNotContain("secrets.PULUMI_ACCESS_TOKEN", pullRequest);
+        Assert.DoesNotContain("AWS_DEPLOY_ROLE_ARN", pullRequest);
+        Assert.DoesNotContain("secrets: inherit", pullRequest);
+        Assert.All(Steps(Load("pull-request.yml")).Where(s => ((string?)s["uses"])?.StartsWith("pulumi/actions@", StringComparison.Ordinal) == true),
+            step => Assert.Equal("preview", (string?)step["with"]!["command"]));
+
+        var deploy = Uses(Up, "pulumi/actions");
+        Assert.Equal("up", (string?)deploy["with"]!["command"]);
+        Assert.Equal("${{ secrets.PULUMI_ACCESS_TOKEN }}", (string?)deploy["env"]!["PULUMI_ACCESS_TOKEN"]);
+        Assert.Equal("${{ vars.AWS_DEPLOY_ROLE_ARN }}", (string?)Uses(Up, "aws-actions/configure-aws-credentials")["with"]!["role-to-assume"]);
         Assert.True((bool)preview["with"]!["upsert"]! && (bool)deploy["with"]!["upsert"]!); // missing stacks are created
+    }
+
+    [Fact]
+    public void Deployments_and_previews_refresh_first_so_the_autoscalers_sizes_are_never_reset()
+    {
+        Assert.True((bool)Uses(Up, "pulumi/actions")["with"]!["refresh"]!);
+        Assert.True((bool)Uses(Review, "pulumi/actions")["with"]!["refresh"]!);
+    }
+
+    [Fact]
+    public void Deployments_and_previews_run_on_the_runner_the_repository_variable_names()
+    {
+        // A self-hosted runner in the VPC reaches a private or CIDR-restricted endpoint; a hosted runner otherwise.
+        const string runner = "${{ vars.NODEPOOLS_RUNNER || 'ubuntu-latest' }}";
+        Assert.Equal(runner, (string?)Up["runs-on"]);
+        Assert.Equal(runner, (string?)Review["runs-on"]);
+        var readme = File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot, "README.md"));
+        Assert.Contains("NODEPOOLS_RUNNER", readme);
     }
 
     [Fact]

@@ -86,12 +86,16 @@ public class ComponentTests
     }
 
     [Fact]
-    public async Task The_node_role_has_exactly_the_three_managed_policies()
+    public async Task The_node_role_has_the_worker_node_and_ECR_read_only_policies_and_nothing_else()
     {
         var mocks = await Deploy(() => _ = new NodeRole("nodes"));
-        var attached = mocks.OfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").Select(r => (string)r.Inputs["policyArn"]).Order().ToList();
-        Assert.Equal(NodeRolePolicies.Attached.Select(p => p.Arn).Order(), attached);
-        Assert.Contains("ec2.amazonaws.com", (string)mocks.Single("aws:iam/role:Role", "nodes").Inputs["assumeRolePolicy"]);
+        var attached = mocks.OfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").Select(r => ((string)r.Inputs["role"], (string)r.Inputs["policyArn"])).Order().ToList();
+        // Written out, not read from the list the component loops over: the CNI policy belongs to the VPC CNI's own role.
+        Assert.Equal(
+            [("nodes", "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"), ("nodes", "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy")],
+            attached);
+        var trust = JsonNode.Parse((string)mocks.Single("aws:iam/role:Role", "nodes").Inputs["assumeRolePolicy"])!["Statement"]![0]!;
+        Assert.Equal(("ec2.amazonaws.com", "sts:AssumeRole"), ((string?)trust["Principal"]!["Service"], (string?)trust["Action"]));
     }
 
     [Fact]
@@ -200,26 +204,31 @@ public class ComponentTests
     }
 
     [Fact]
-    public async Task Declared_principals_get_an_access_entry_and_their_access_policy_cluster_wide()
+    public async Task Declared_principals_but_the_creator_get_an_access_entry_and_their_access_policy_cluster_wide()
     {
         var mocks = await Deploy(() =>
         {
-            var cluster = new ClusterComponent("c", Dev.Declaration.Cluster, ["us-east-1b", "us-east-1c"]);
+            var cluster = new ClusterComponent("c", Dev.Declaration.Cluster with { Name = "c" }, ["us-east-1b", "us-east-1c"], MockAccount.DeployRole);
             _ = new ClusterAccess("c-access", new ClusterAccessArgs
             {
                 ClusterName = "c",
                 Cluster = cluster.EksCluster,
-                Access = [new("arn:aws:iam::123456789012:role/deploy", "admin"), new("arn:aws:iam::123456789012:role/preview", "view")],
+                Plan = AccessEntryPlan.For(
+                    [new(MockAccount.DeployRole, "admin"), new("arn:aws:iam::123456789012:role/preview", "view"), new("arn:aws:iam::123456789012:role/people", "admin")],
+                    creator: MockAccount.DeployRole),
             });
         });
-        var entries = mocks.OfType("aws:eks/accessEntry:AccessEntry").Select(r => ((string)r.Inputs["principalArn"], (string)r.Inputs["type"])).Order().ToList();
-        Assert.Equal([("arn:aws:iam::123456789012:role/deploy", "STANDARD"), ("arn:aws:iam::123456789012:role/preview", "STANDARD")], entries);
+        // The creator (the deploy role) holds EKS's own entry: the stack makes the others', named by their place in the list.
+        var entries = mocks.OfType("aws:eks/accessEntry:AccessEntry").Select(r => (r.Name, (string)r.Inputs["principalArn"], (string)r.Inputs["type"])).Order().ToList();
+        Assert.Equal([("c-access-1", "arn:aws:iam::123456789012:role/preview", "STANDARD"), ("c-access-2", "arn:aws:iam::123456789012:role/people", "STANDARD")], entries);
         var policies = mocks.OfType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation")
             .Select(r => ((string)r.Inputs["principalArn"], (string)r.Inputs["policyArn"], (string)MockValues.Map(r.Inputs["accessScope"])["type"])).Order().ToList();
         Assert.Equal(
-            [("arn:aws:iam::123456789012:role/deploy", "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", "cluster"),
+            [("arn:aws:iam::123456789012:role/people", "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", "cluster"),
              ("arn:aws:iam::123456789012:role/preview", "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy", "cluster")],
             policies);
+        var tags = MockValues.Map(mocks.Single("eks:index:Cluster", "c").Inputs["clusterTags"]);
+        Assert.Equal(MockAccount.DeployRole, tags[AccessEntryPlan.CreatorTag]);
     }
 
     [Fact]
@@ -264,27 +273,42 @@ public class ComponentTests
     }
 
     [Fact]
-    public async Task Release_options_put_the_release_on_the_cluster_provider_after_its_node_groups()
+    public async Task A_release_reaches_the_engine_on_the_cluster_provider_after_every_node_group_it_targets()
     {
-        ImmutableArray<Resource> dependsOn = default;
-        Pulumi.Kubernetes.Provider? provider = null;
-        Pulumi.Kubernetes.Provider? chosen = null;
-        await Deployment.TestAsync(new EchoMocks(), Options, async () =>
+        var captured = new System.Collections.Concurrent.ConcurrentDictionary<string, CustomResourceOptions>();
+        var mocks = await Deploy(() =>
         {
-            provider = new Pulumi.Kubernetes.Provider("k8s", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = EchoMocks.Kubeconfig });
-            var group = new Pulumi.Aws.Eks.NodeGroup("g", new Pulumi.Aws.Eks.NodeGroupArgs
+            var provider = new Pulumi.Kubernetes.Provider("k8s", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = EchoMocks.Kubeconfig });
+            var probe = new Probe(new ComponentResourceOptions
+            {
+                ResourceTransformations =
+                {
+                    args =>
+                    {
+                        if (args.Resource is Pulumi.Kubernetes.Helm.V3.Release && args.Options is CustomResourceOptions options)
+                            captured[args.Resource.GetResourceName()] = options;
+                        return null;
+                    },
+                },
+            });
+            Pulumi.Aws.Eks.NodeGroup Group(string name) => new(name, new Pulumi.Aws.Eks.NodeGroupArgs
             {
                 ClusterName = "c",
                 NodeRoleArn = "r",
                 SubnetIds = new[] { "s" },
                 ScalingConfig = new Pulumi.Aws.Eks.Inputs.NodeGroupScalingConfigArgs { MinSize = 1, DesiredSize = 1, MaxSize = 1 },
             });
-            var options = PlacedRelease.ReleaseOptions(group, provider, [group]);
-            chosen = options.Provider as Pulumi.Kubernetes.Provider;
-            dependsOn = await OutputUtilities.GetValueAsync(((Input<ImmutableArray<Resource>>)options.DependsOn).ToOutput());
+            _ = new PlacedRelease("union", new PlacedReleaseArgs
+            {
+                Plan = Dev.Releases.Single(r => r.Name == "union"), Provider = provider, TargetNodeGroups = [Group("services"), Group("worker")],
+            }, new ComponentResourceOptions { Parent = probe });
         });
-        Assert.Same(provider, chosen);
-        Assert.Single(dependsOn);
+
+        var options = captured["union"];
+        var dependsOn = await OutputUtilities.GetValueAsync(((Input<ImmutableArray<Resource>>)options.DependsOn).ToOutput());
+        Assert.Equal(["services", "worker"], dependsOn.Select(r => r.GetResourceName()).Order());
+        // The provider reference the engine received is the cluster provider's.
+        Assert.EndsWith("pulumi:providers:kubernetes::k8s::k8s-id", mocks.Single("kubernetes:helm.sh/v3:Release", "union").Provider);
     }
 
     [Fact]

@@ -104,6 +104,25 @@ public class FreshAccountTests
 
     [Theory]
     [MemberData(nameof(Stacks))]
+    public async Task The_EBS_CSI_controller_reaches_the_engine_placed_on_the_system_pool_only(string stack)
+    {
+        var (mocks, _) = await RecordingStack.Run(stack);
+        var plan = Plan(stack);
+        var driver = mocks.OfType(Addon).Single(a => (string)a.Inputs["addonName"] == "aws-ebs-csi-driver").Inputs;
+        var controller = JsonNode.Parse((string)driver["configurationValues"])!["controller"]!;
+        // Read back as the add-on will read it, and evaluated like any release's pod.
+        var spec = new NodePools.Placement.Kubernetes.PodSpec
+        {
+            NodeSelector = controller["nodeSelector"]!.AsObject().ToDictionary(l => l.Key, l => (string)l.Value!),
+            Tolerations = controller["tolerations"]!.AsArray().Select(t => new NodePools.Placement.Kubernetes.Toleration { Key = (string?)t!["key"], Operator = (string?)t["operator"] }).ToList(),
+        };
+        var pod = NodePools.Placement.Scheduling.SchedulingPod.From("kube-system/ebs-csi-controller", "Deployment", spec, NodePools.Placement.Scheduling.SchedulingOptions.Eks);
+        Assert.Equal(["system"], NodePools.Placement.Verdicts.PoolVerdicts.Fitting(pod, plan.Pools));
+        Assert.Equal([("CriticalAddonsOnly", "Exists")], spec.Tolerations.Select(t => (t.Key, t.Operator)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
     public async Task Node_groups_follow_the_cluster_version_and_run_the_pinned_AMI_release(string stack)
     {
         var (mocks, _) = await RecordingStack.Run(stack);

@@ -89,7 +89,7 @@ public class AutomationPreviewTests
     public async Task On_an_existing_pool_a_label_edit_updates_the_node_group_and_an_instance_type_edit_replaces_it()
     {
         if (PulumiCli.Find() is null)
-            Assert.Skip($"the pulumi CLI is not on PATH: {PulumiCli.InstallHint}");
+            SkipUnlessRequired($"the pulumi CLI is not on PATH: {PulumiCli.InstallHint}");
         var cancellation = TestContext.Current.CancellationToken;
         var backend = Directory.CreateTempSubdirectory("nodepools-backend-").FullName;
         var pool = WorkerPool();
@@ -105,7 +105,7 @@ public class AutomationPreviewTests
             }
             catch (Pulumi.Automation.Commands.Exceptions.CommandException ex)
             {
-                Assert.Skip($"the pulumi aws plugin {version.ToString(3)} is not installed and could not be installed: {ex.Message.Split('\n')[0]}");
+                SkipUnlessRequired($"the pulumi aws plugin {version.ToString(3)} is not installed and could not be installed: {ex.Message.Split('\n')[0]}");
             }
             await providerOnly.UpAsync(new UpOptions(), cancellation);
         }
@@ -138,6 +138,21 @@ public class AutomationPreviewTests
             Assert.Contains("instanceTypes", Changed(steps.First(s => s.Op is OperationType.Replace or OperationType.CreateReplacement)));
         }
     }
+
+    /// <summary>
+    /// Where the engine cannot run here, the test is skipped with the reason; under REQUIRE_PULUMI=1
+    /// (CI) that is a failure: the real engine must have run.
+    /// </summary>
+    internal static void SkipUnlessRequired(string reason)
+    {
+        if (Required(Environment.GetEnvironmentVariable(RequirePulumi)))
+            Assert.Fail($"{RequirePulumi}=1 and {reason}");
+        Assert.Skip(reason);
+    }
+
+    internal static bool Required(string? requirePulumi) => requirePulumi == "1";
+
+    internal const string RequirePulumi = "REQUIRE_PULUMI";
 
     private static string Changed(StepEventMetadata step) =>
         string.Join(", ", step.DetailedDiff?.Keys ?? step.Diffs ?? []);
@@ -191,5 +206,35 @@ public class AutomationPreviewTests
         if (!string.IsNullOrEmpty(created.Provider))
             resource["provider"] = created.Provider;
         return resource;
+    }
+}
+
+/// <summary>The preview test's own rule: where the engine cannot run, CI (REQUIRE_PULUMI=1) fails rather than skips.</summary>
+public class RequirePulumiTests
+{
+    [Theory]
+    [InlineData("1", true)]
+    [InlineData(null, false)]
+    [InlineData("0", false)]
+    [InlineData("", false)]
+    public void Only_REQUIRE_PULUMI_1_requires_the_engine(string? value, bool required) =>
+        Assert.Equal(required, AutomationPreviewTests.Required(value));
+
+    [Fact]
+    public void Under_REQUIRE_PULUMI_1_an_engine_that_cannot_run_fails_the_preview_test()
+    {
+        var before = Environment.GetEnvironmentVariable(AutomationPreviewTests.RequirePulumi);
+        Environment.SetEnvironmentVariable(AutomationPreviewTests.RequirePulumi, "1");
+        try
+        {
+            // A failure, not a skip (xunit reports a caught skip as skipped all the same: only the failure is observed here).
+            var failure = Assert.ThrowsAny<Exception>(() => AutomationPreviewTests.SkipUnlessRequired("the aws plugin could not be installed"));
+            Assert.Equal("FailException", failure.GetType().Name);
+            Assert.Equal("REQUIRE_PULUMI=1 and the aws plugin could not be installed", failure.Message);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(AutomationPreviewTests.RequirePulumi, before);
+        }
     }
 }

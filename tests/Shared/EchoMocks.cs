@@ -10,8 +10,11 @@ namespace NodePools.Tests.Shared;
 /// reads (a role's ARN, a launch template's version, the cluster's kubeconfig), and record every
 /// registration so tests can inspect exactly what was declared.
 /// </summary>
-public sealed class EchoMocks : IMocks
+public sealed class EchoMocks(MockAccount? account = null) : IMocks
 {
+    /// <summary>The AWS side: identity, clusters, access entries (a fresh account unless given).</summary>
+    public MockAccount Account { get; } = account ?? new MockAccount();
+
     public const string Kubeconfig = """{"apiVersion":"v1","kind":"Config","clusters":[]}""";
 
     /// <summary>The region the mocked aws provider deploys to (from a profile: no stack source names it).</summary>
@@ -20,8 +23,8 @@ public sealed class EchoMocks : IMocks
     /// <summary>The zones the mocked account reports.</summary>
     public static readonly IReadOnlyList<AvailableZone> Zones = UsEast1.Zones;
 
-    /// <summary>Instance types the mocked account does not offer in a zone: no g5 in us-east-1a.</summary>
-    public static readonly (string Type, string Zone)[] NotOffered = [("g5.xlarge", "us-east-1a"), ("g5.2xlarge", "us-east-1a")];
+    /// <summary>Instance types the mocked account does not offer in a zone: no g5 in us-east-1a, no r7i.large in us-east-1c.</summary>
+    public static readonly (string Type, string Zone)[] NotOffered = [("g5.xlarge", "us-east-1a"), ("g5.2xlarge", "us-east-1a"), ("r7i.large", "us-east-1c")];
 
     private readonly ConcurrentQueue<MockCallArgs> _calls = new();
 
@@ -53,9 +56,13 @@ public sealed class EchoMocks : IMocks
                 state["nodeGroupName"] = $"{args.Name}-20261122";
                 break;
             case "eks:index:Cluster":
+                Account.CreateCluster((string)args.Inputs["name"]);
                 state["kubeconfigJson"] = Kubeconfig;
                 state["oidcProviderArn"] = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE";
                 state["oidcProviderUrl"] = "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE";
+                break;
+            case "aws:eks/accessEntry:AccessEntry":
+                Account.CreateAccessEntry((string)args.Inputs["clusterName"], (string)args.Inputs["principalArn"]);
                 break;
             case "aws:iam/policy:Policy":
                 state["arn"] = $"arn:aws:iam::123456789012:policy/{args.Name}";
@@ -68,7 +75,7 @@ public sealed class EchoMocks : IMocks
     public Task<object> CallAsync(MockCallArgs args)
     {
         _calls.Enqueue(args);
-        object result = args.Token switch
+        object result = Account.Answer(args.Token ?? "", args.Args) ?? args.Token switch
         {
             "aws:index/getAvailabilityZones:getAvailabilityZones" => new Dictionary<string, object>
             {

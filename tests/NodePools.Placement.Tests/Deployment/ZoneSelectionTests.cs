@@ -57,4 +57,40 @@ public class ZoneSelectionTests
         else
             Assert.Contains(choice.Problems, p => p.Contains(problem, StringComparison.Ordinal));
     }
+
+    public static TheoryData<ClusterSpec, string[], string[], string?> Kept => new()
+    {
+        // The zones the stack's subnets span stay, though discovery would now choose others (us-east-1a first).
+        { Cluster(2), ["us-east-1c", "us-east-1d"], [], null },
+        { Cluster(named: ["us-east-1d", "us-east-1c"]), ["us-east-1c", "us-east-1d"], [], null },
+        // A change that would move them is refused, with why.
+        { Cluster(3), ["us-east-1c", "us-east-1d"], [], "zoneCount is 3, and the stack's VPC spans us-east-1c, us-east-1d, and zones never move" },
+        { Cluster(named: ["us-east-1a", "us-east-1b"]), ["us-east-1c", "us-east-1d"], [], "availabilityZones lists us-east-1a, us-east-1b, and the stack's VPC spans us-east-1c, us-east-1d" },
+        { Cluster(2), ["us-east-1c", "us-east-1d"], ["us-east-1d"], "availability zone us-east-1d does not offer g5.xlarge (pool gpu), and the stack's VPC spans us-east-1c, us-east-1d, and zones never move" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Kept))]
+    public void Zones_the_stacks_subnets_span_never_move(ClusterSpec cluster, string[] existing, string[] withoutGpu, string? problem)
+    {
+        var choice = ZoneSelection.Keep(cluster, Pools, UsEast1, Offered(withoutGpu), existing);
+        Assert.Equal(existing, choice.Zones);
+        if (problem is null)
+            Assert.True(choice.Ok, string.Join("\n", choice.Problems));
+        else
+            Assert.Contains(choice.Problems, p => p.Contains(problem, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Before_the_first_deployment_zones_are_chosen()
+    {
+        Assert.Equal(ZoneSelection.Choose(Cluster(2), Pools, UsEast1, Offered()).Zones, ZoneSelection.Keep(Cluster(2), Pools, UsEast1, Offered(), []).Zones);
+    }
+
+    [Fact]
+    public void Existing_zones_come_back_in_the_order_of_the_address_plan()
+    {
+        Assert.Equal(["us-east-1d", "us-east-1b", "us-east-1c"],
+            NetworkLayout.PlanOrder([("us-east-1c", "10.0.64.0/19"), ("us-east-1d", "10.0.0.0/19"), ("us-east-1b", "10.0.32.0/19")]));
+    }
 }
