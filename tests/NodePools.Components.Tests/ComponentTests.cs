@@ -171,7 +171,7 @@ public class ComponentTests
     {
         var mocks = await Deploy(() =>
         {
-            var cluster = new ClusterComponent("c", Dev.Declaration.Cluster with { Name = "c" }, ["us-east-1b", "us-east-1c"], MockAccount.DeployRole);
+            var cluster = new ClusterComponent("c", Dev.Declaration.Cluster with { Name = "c" }, new ClusterComponentArgs { Zones = ["us-east-1b", "us-east-1c"], Creator = MockAccount.DeployRole });
             _ = new ClusterAccess("c-access", new ClusterAccessArgs
             {
                 ClusterName = "c",
@@ -200,7 +200,11 @@ public class ComponentTests
         var mocks = await Deploy(() =>
         {
             var provider = new Pulumi.Kubernetes.Provider("k8s", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = EchoMocks.Kubeconfig });
-            _ = new ClusterStorage("c-storage", new ClusterStorageArgs { ClusterName = "c", Provider = provider, DependsOn = [] });
+            _ = new ClusterStorage("c-storage", new ClusterStorageArgs
+            {
+                ClusterName = "c", Provider = provider, DependsOn = [],
+                PodIdentityTrustPolicy = StorageSettings.PodIdentityTrustPolicy("123456789012", "arn:aws:eks:us-east-1:123456789012:cluster/c"),
+            });
         });
         var addons = mocks.OfType("aws:eks/addon:Addon").ToDictionary(r => (string)r.Inputs["addonName"]);
         Assert.Equal(["aws-ebs-csi-driver", "eks-pod-identity-agent"], addons.Keys.Order());
