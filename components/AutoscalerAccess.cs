@@ -21,7 +21,7 @@ public sealed class AutoscalerAccess : ComponentResource
             PolicyDocument = AutoscalerSettings.Policy(args.ClusterName),
             Description = $"The Cluster Autoscaler of {args.ClusterName}: read node groups, resize only this cluster's",
         }, new CustomResourceOptions { Parent = this });
-        var access = ServiceAccountRole.Create(this, name, StorageSettings.PodIdentityTrustPolicy,
+        var access = ServiceAccountRole.Create(this, name, args.PodIdentityTrustPolicy,
             "The Cluster Autoscaler (kube-system/cluster-autoscaler), through EKS Pod Identity", policy.Arn);
         Role = access.Role;
         Association = new Eks.PodIdentityAssociation(name, new Eks.PodIdentityAssociationArgs
@@ -42,4 +42,7 @@ public sealed class AutoscalerAccessArgs
 {
     public required string ClusterName { get; init; }
     public required Resource Cluster { get; init; }
+
+    /// <summary>Who may assume the autoscaler's role (<see cref="StorageSettings.PodIdentityTrustPolicy"/>).</summary>
+    public required string PodIdentityTrustPolicy { get; init; }
 }

@@ -13,11 +13,10 @@ namespace NodePools.Components;
 /// </summary>
 public sealed class ClusterComponent : ComponentResource
 {
-    /// <param name="zones">The zones a created VPC spans (<see cref="ZoneSelection"/>); unused with a declared network.</param>
-    /// <param name="creator">The principal that creates (or created) the cluster, recorded on it (<see cref="AccessEntryPlan.CreatorTag"/>).</param>
-    public ClusterComponent(string name, ClusterSpec spec, IReadOnlyList<string> zones, string creator, ComponentResourceOptions? options = null)
+    public ClusterComponent(string name, ClusterSpec spec, ClusterComponentArgs account, ComponentResourceOptions? options = null)
         : base(ComponentTypes.Cluster, name, options)
     {
+        var zones = account.Zones;
         Name = spec.Name;
         var args = new Pulumi.Eks.ClusterArgs();
         if (spec.Network is { } network)
@@ -51,14 +50,35 @@ public sealed class ClusterComponent : ComponentResource
         args.DeletionProtection = spec.Protect;
         args.Tags = tags;
         // EKS gives the creator an access entry of its own: the next deployments, whoever runs them, leave it out too.
-        args.ClusterTags = new InputMap<string> { { AccessEntryPlan.CreatorTag, creator } };
+        args.ClusterTags = new InputMap<string> { { AccessEntryPlan.CreatorTag, account.Creator } };
+        // The stack manages the VPC CNI, kube-proxy and CoreDNS as add-ons: EKS installs no copies of its own
+        // (a cluster created with them keeps the setting, which cannot change without replacing it).
+        if (account.BootstrapSelfManagedAddons is { } bootstrap)
+        {
+            args.BootstrapSelfManagedAddons = bootstrap;
+            args.ClusterTags.Add(SelfManagedAddons.Tag, bootstrap ? "true" : "false");
+        }
+
+        var clusterOptions = new ComponentResourceOptions { Parent = this, Protect = spec.Protect };
+        if (spec.Logs is { } logs)
+        {
+            // Created before the cluster, which would otherwise create it with logs kept forever.
+            LogGroup = new Pulumi.Aws.CloudWatch.LogGroup($"{name}-control-plane", new Pulumi.Aws.CloudWatch.LogGroupArgs
+            {
+                Name = ControlPlaneLogsSpec.LogGroupName(spec.Name),
+                RetentionInDays = logs.RetentionDays,
+                Tags = tags,
+            }, new CustomResourceOptions { Parent = this });
+            args.EnabledClusterLogTypes = logs.Types.ToList();
+            clusterOptions.DependsOn.Add(LogGroup);
+        }
         // The stack manages the VPC CNI, kube-proxy and CoreDNS as EKS add-ons itself, each in its
         // place in the order (NodeNetworkAddons before the node groups, ClusterDnsAddon after).
         args.UseDefaultVpcCni = true;
         args.KubeProxyAddonOptions = new Pulumi.Eks.Inputs.KubeProxyAddonOptionsArgs { Enabled = false };
         args.CorednsAddonOptions = new Pulumi.Eks.Inputs.CoreDnsAddonOptionsArgs { Enabled = false };
         // Protected, the cluster and everything the component creates survive a `pulumi destroy`.
-        EksCluster = new Pulumi.Eks.Cluster(name, args, new ComponentResourceOptions { Parent = this, Protect = spec.Protect });
+        EksCluster = new Pulumi.Eks.Cluster(name, args, clusterOptions);
 
         Kubeconfig = Output.CreateSecret(EksCluster.KubeconfigJson);
         Provider = new Pulumi.Kubernetes.Provider($"{name}-kubernetes", new Pulumi.Kubernetes.ProviderArgs
@@ -78,6 +98,9 @@ public sealed class ClusterComponent : ComponentResource
 
     public Pulumi.Eks.Cluster EksCluster { get; }
 
+    /// <summary>The control plane's log group, where the stack ships its logs; null otherwise.</summary>
+    public Pulumi.Aws.CloudWatch.LogGroup? LogGroup { get; }
+
     /// <summary>The created VPC, or null on a declared network.</summary>
     public Network? Network { get; }
 
@@ -89,4 +112,17 @@ public sealed class ClusterComponent : ComponentResource
 
     /// <summary>The Kubernetes provider every release and ConfigMap uses.</summary>
     public Pulumi.Kubernetes.Provider Provider { get; }
+}
+
+/// <summary>What the cluster is built with from the account: its zones, its creator, how EKS bootstraps its add-ons.</summary>
+public sealed class ClusterComponentArgs
+{
+    /// <summary>The zones a created VPC spans (<see cref="ZoneSelection"/>); unused with a declared network.</summary>
+    public required IReadOnlyList<string> Zones { get; init; }
+
+    /// <summary>The principal that creates (or created) the cluster, recorded on it (<see cref="AccessEntryPlan.CreatorTag"/>).</summary>
+    public required string Creator { get; init; }
+
+    /// <summary>bootstrapSelfManagedAddons (<see cref="SelfManagedAddons"/>): null keeps how the cluster was created.</summary>
+    public bool? BootstrapSelfManagedAddons { get; init; } = false;
 }

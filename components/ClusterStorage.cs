@@ -22,7 +22,7 @@ public sealed class ClusterStorage : ComponentResource
 
         PodIdentityAgent = new Eks.Addon($"{name}-pod-identity-agent", EksAddons.Args(args.ClusterName, StorageSettings.PodIdentityAgentAddon, args.AddonVersions), afterNodes);
 
-        var driverRole = ServiceAccountRole.Create(this, $"{name}-ebs-csi", StorageSettings.PodIdentityTrustPolicy,
+        var driverRole = ServiceAccountRole.Create(this, $"{name}-ebs-csi", args.PodIdentityTrustPolicy,
             "The EBS CSI driver's controller, through EKS Pod Identity", StorageSettings.EbsCsiPolicyArn);
         Role = driverRole.Role;
 
@@ -61,6 +61,9 @@ public sealed class ClusterStorageArgs
 {
     public required string ClusterName { get; init; }
     public required ProviderResource Provider { get; init; }
+
+    /// <summary>Who may assume the driver's role (<see cref="StorageSettings.PodIdentityTrustPolicy"/>).</summary>
+    public required string PodIdentityTrustPolicy { get; init; }
 
     /// <summary>The cluster and its node groups: the add-ons' pods need nodes to become healthy.</summary>
     public required IReadOnlyList<Resource> DependsOn { get; init; }

@@ -19,6 +19,14 @@ public sealed class NodePool : ComponentResource
         var settings = args.Settings;
         LaunchTemplate = new Aws.Ec2.LaunchTemplate(name, LaunchTemplateArgs(settings), new CustomResourceOptions { Parent = this });
         NodeGroup = new Aws.Eks.NodeGroup(name, NodeGroupArgs(settings, args, LaunchTemplate), NodeGroupOptions(settings, this, args.DependsOn));
+        // The autoscaler reads a group's template (ephemeral storage, to scale up from zero) from its Auto Scaling group.
+        AutoScalingGroupTags = settings.AutoScalingGroupTags
+            .Select(tag => new Aws.AutoScaling.Tag($"{name}-{tag.Key[NodeGroupSettings.AutoscalerTemplatePrefix.Length..].Replace('/', '-')}", new Aws.AutoScaling.TagArgs
+            {
+                AutoscalingGroupName = NodeGroup.Resources.Apply(resources => resources[0].AutoscalingGroups[0].Name),
+                TagDetails = new Aws.AutoScaling.Inputs.TagTagArgs { Key = tag.Key, Value = tag.Value, PropagateAtLaunch = false },
+            }, new CustomResourceOptions { Parent = this }))
+            .ToList();
 
         NodeGroupName = NodeGroup.NodeGroupName;
         Labels = Output.Create(settings.Labels.ToImmutableDictionary());
@@ -33,6 +41,9 @@ public sealed class NodePool : ComponentResource
 
     public Aws.Ec2.LaunchTemplate LaunchTemplate { get; }
     public Aws.Eks.NodeGroup NodeGroup { get; }
+
+    /// <summary>The node group's Auto Scaling group tags the Cluster Autoscaler reads (none where it does not scale the pool).</summary>
+    public IReadOnlyList<Aws.AutoScaling.Tag> AutoScalingGroupTags { get; }
 
     public Output<string> NodeGroupName { get; }
     public Output<ImmutableDictionary<string, string>> Labels { get; }
@@ -66,6 +77,12 @@ public sealed class NodePool : ComponentResource
                 HttpTokens = template.HttpTokens,
                 HttpPutResponseHopLimit = template.HttpPutResponseHopLimit,
             },
+            // Tags reach the instances and their volumes only through the launch template.
+            TagSpecifications = LaunchTemplateSettings.TaggedResources.Select(resource => new Aws.Ec2.Inputs.LaunchTemplateTagSpecificationArgs
+            {
+                ResourceType = resource,
+                Tags = template.InstanceTags.ToDictionary(),
+            }).ToList(),
             BlockDeviceMappings =
             {
                 new Aws.Ec2.Inputs.LaunchTemplateBlockDeviceMappingArgs

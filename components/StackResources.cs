@@ -27,7 +27,10 @@ public sealed record StackResources(
     {
         var plan = analysis.Plan;
         var declaration = plan.Declaration;
-        var cluster = new ClusterComponent(declaration.Cluster.Name, declaration.Cluster, account.Zones, account.Access.Creator);
+        var cluster = new ClusterComponent(declaration.Cluster.Name, declaration.Cluster, new ClusterComponentArgs
+        {
+            Zones = account.Zones, Creator = account.Access.Creator, BootstrapSelfManagedAddons = account.BootstrapSelfManagedAddons,
+        });
         var role = new NodeRole($"{declaration.Cluster.Name}-nodes");
         _ = new ClusterAccess($"{declaration.Cluster.Name}-access", new ClusterAccessArgs
         {
@@ -67,6 +70,8 @@ public sealed record StackResources(
             AddonVersions = account.AddonVersions,
         });
 
+        var trustPolicy = StorageSettings.PodIdentityTrustPolicy(account.AccountId, account.ClusterArn);
+
         // Volumes bind only with the EBS CSI driver and a default StorageClass: releases with claims wait for them.
         var storage = new ClusterStorage($"{declaration.Cluster.Name}-storage", new ClusterStorageArgs
         {
@@ -75,11 +80,15 @@ public sealed record StackResources(
             DependsOn = [cluster.EksCluster, .. pools.Values.Select(pool => (Resource)pool.NodeGroup)],
             AddonVersions = account.AddonVersions,
             ConfigurationValues = AddonPlacement.EbsCsiConfigurationValues(AddonPlacement.SystemPool(plan)),
+            PodIdentityTrustPolicy = trustPolicy,
         });
 
         // The autoscaler's release waits for the role it runs with.
         var autoscaler = declaration.AutoscalerRuns
-            ? new AutoscalerAccess($"{declaration.Cluster.Name}-autoscaler", new AutoscalerAccessArgs { ClusterName = cluster.Name, Cluster = cluster.EksCluster })
+            ? new AutoscalerAccess($"{declaration.Cluster.Name}-autoscaler", new AutoscalerAccessArgs
+            {
+                ClusterName = cluster.Name, Cluster = cluster.EksCluster, PodIdentityTrustPolicy = trustPolicy,
+            })
             : null;
 
         var namespaces = new ClusterNamespaces("namespaces",

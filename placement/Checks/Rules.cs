@@ -52,6 +52,10 @@ public static class Rules
         "an EKS add-on's pods (the EBS CSI controller, as the stack configures it) fit no pool (error), or fit a pool whose NoExecute taint evicts them once their tolerationSeconds run out (warning)")
         { Check = AddonPlacementRule.Check };
 
+    public static readonly Rule VersionPastStandardSupport = new("version-past-standard-support", RuleStage.Declaration, "warning",
+        "the cluster's Kubernetes version is past EKS standard support (a dated table in placement/Facts/KubernetesVersions.cs): extended support costs more, then EKS upgrades the cluster itself")
+        { Check = VersionSupportRule.Check };
+
     public static readonly Rule WaitsOnEmptyPool = new("waits-on-empty-pool", RuleStage.Declaration, "error",
         "a release waits for pods only a pool created with no nodes could host, and no autoscaler adds one: set skipAwait, a desired size, or let the autoscaler run")
         { Check = EmptyPoolWaitRule.Check };
@@ -131,7 +135,7 @@ public static class Rules
     public static readonly IReadOnlyList<Rule> All =
     [
         Pending, IsolationBreach, TaintedPoolReachable, DaemonSetNotTolerated, SpreadExceedsMax, SpreadExceedsMin, GpuRequestWithoutGpu,
-        TaintWithoutAffinity, ProtectedPoolUpdate, ProtectedPoolDrift, PoolUntargeted, CoreDnsUnhosted, AutoscalerUnhosted, AddonPodPlacement, WaitsOnEmptyPool, PoolCapacity,
+        TaintWithoutAffinity, ProtectedPoolUpdate, ProtectedPoolDrift, PoolUntargeted, CoreDnsUnhosted, AutoscalerUnhosted, AddonPodPlacement, VersionPastStandardSupport, WaitsOnEmptyPool, PoolCapacity,
         WorkloadOffPool, WorkloadPending, DaemonSetPoolUncovered, DaemonSetNarrowed, PlacementOverridden, SlotUnread, NamespaceConflict, ValuesRejected,
         AcknowledgementPlaceable, AcknowledgementUnmatched, PatchUnmatched, ChartUnavailable, RenderUnreadable, OperatorWorkloadUnmodelled, MarkersRefused,
         TaintBeforeToleration, AffinityBeforeLabel, PoolReplacement, ProtectedPoolShrink, MinAboveDesired,

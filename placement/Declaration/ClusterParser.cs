@@ -10,7 +10,7 @@ internal static partial class ClusterParser
     public static ClusterSpec? Parse(ConfigCursor at, string stack, string? region)
     {
         if (!at.ExpectMapping("name", "version", "network", "availabilityZones", "zoneCount", "excludeZoneIds", "natGateways",
-                "publicEndpoint", "publicAccessCidrs", "tags", "access", "protect", "amiReleaseVersion", "autoscaler"))
+                "publicEndpoint", "publicAccessCidrs", "tags", "access", "protect", "amiReleaseVersion", "autoscaler", "logs"))
             return null;
         var name = at.Property("name").String() ?? $"nodepools-{stack}";
         if (name.Length is 0 or > 100 || !char.IsAsciiLetterOrDigit(name[0]) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
@@ -75,7 +75,30 @@ internal static partial class ClusterParser
             AmiReleaseVersion = amiRelease,
             Region = StackRegion.Resolve(region, zones),
             Autoscaler = Autoscaler(at.Property("autoscaler")),
+            Logs = Logs(at.Property("logs")),
         };
+    }
+
+    /// <summary>logs: {types: [api, audit, authenticator], retentionDays: 90}</summary>
+    private static ControlPlaneLogsSpec? Logs(ConfigCursor at)
+    {
+        if (!at.Exists || !at.ExpectMapping("types", "retentionDays"))
+            return null;
+        var typesAt = at.Property("types");
+        var types = typesAt.Strings();
+        if (types.Count == 0)
+            typesAt.Error($"list the log types to ship: {string.Join(", ", ControlPlaneLogsSpec.AllTypes)} (api, audit and authenticator answer who did what)");
+        foreach (var type in types.Where(type => !ControlPlaneLogsSpec.AllTypes.Contains(type)))
+            typesAt.Error($"\"{type}\" is not a control-plane log type (types: {string.Join(", ", ControlPlaneLogsSpec.AllTypes)})");
+        foreach (var duplicate in types.GroupBy(type => type).Where(group => group.Count() > 1))
+            typesAt.Error($"log type {duplicate.Key} is listed twice");
+        var retentionAt = at.Property("retentionDays");
+        if (!retentionAt.Exists)
+            retentionAt.Error("is required: CloudWatch keeps logs forever otherwise (e.g. 90)");
+        var retention = retentionAt.Int(1, 3653);
+        if (retention is { } days && !ControlPlaneLogsSpec.RetentionPeriods.Contains(days))
+            retentionAt.Error($"{days} is not a retention CloudWatch Logs accepts ({string.Join(", ", ControlPlaneLogsSpec.RetentionPeriods)})");
+        return new ControlPlaneLogsSpec(types, retention ?? 90);
     }
 
     /// <summary>autoscaler: false | {enabled, pool, version}; absent means deployed when a pool may scale.</summary>

@@ -77,6 +77,9 @@ public sealed record ClusterSpec
 
     public AutoscalerSpec Autoscaler { get; init; } = new();
 
+    /// <summary>The control plane's logs in CloudWatch, and how long they are kept; null ships none.</summary>
+    public ControlPlaneLogsSpec? Logs { get; init; }
+
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
@@ -84,6 +87,19 @@ public sealed record ClusterSpec
     /// entries, so CI and workstations both work whichever of them created it.
     /// </summary>
     public IReadOnlyList<AccessSpec> Access { get; init; } = [];
+}
+
+/// <summary>Control-plane log types EKS ships to CloudWatch (/aws/eks/CLUSTER/cluster), kept for a number of days.</summary>
+public sealed record ControlPlaneLogsSpec(IReadOnlyList<string> Types, int RetentionDays)
+{
+    public static readonly IReadOnlyList<string> AllTypes = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
+
+    /// <summary>The retention periods CloudWatch Logs accepts.</summary>
+    public static readonly IReadOnlyList<int> RetentionPeriods =
+        [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+    /// <summary>The log group EKS writes to; the stack creates it first, to set its retention.</summary>
+    public static string LogGroupName(string cluster) => $"/aws/eks/{cluster}/cluster";
 }
 
 /// <summary>The Cluster Autoscaler: deployed when any pool may scale, unless disabled.</summary>

@@ -25,6 +25,37 @@ public sealed record NodeGroupSettings(
     string KubernetesVersion,
     string? AmiReleaseVersion)
 {
+    /// <summary>The Cluster Autoscaler's scale-from-zero template tag for a node's ephemeral storage.</summary>
+    public const string EphemeralStorageTag = "k8s.io/cluster-autoscaler/node-template/resources/ephemeral-storage";
+
+    /// <summary>What EKS puts on the nodes: the pool's labels, and on GPU pools the accelerator the Cluster Autoscaler recognises them by.</summary>
+    public static IReadOnlyDictionary<string, string> NodeLabels(PoolSpec pool)
+    {
+        var labels = new SortedDictionary<string, string>(pool.Labels.ToDictionary(), StringComparer.Ordinal);
+        if (NodeTemplates.PoolAccelerator(pool) is { } accelerator)
+            labels.TryAdd(Kubernetes.WellKnownLabels.AwsAccelerator, accelerator);
+        return labels;
+    }
+
+    /// <summary>
+    /// The tags an instance and its volumes carry: a node group's own tags reach neither (EKS tags only
+    /// the node group), so cost allocation and ownership need them in the launch template. The
+    /// autoscaler's template tags are for the Auto Scaling group, not for instances.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> InstanceTags(ClusterSpec cluster, PoolSpec pool, IReadOnlyDictionary<string, string> tags)
+    {
+        var instance = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["Name"] = $"{cluster.Name}-{pool.Name}" };
+        foreach (var (key, value) in tags.Where(tag => !tag.Key.StartsWith(AutoscalerTemplatePrefix, StringComparison.Ordinal)))
+            instance[key] = value;
+        return instance;
+    }
+
+    /// <summary>Tags the Cluster Autoscaler reads a node group's template from (on its Auto Scaling group).</summary>
+    public const string AutoscalerTemplatePrefix = "k8s.io/cluster-autoscaler/node-template/";
+
+    /// <summary>The node group's tags that belong on its Auto Scaling group too: EKS does not copy a node group's tags there.</summary>
+    public IEnumerable<KeyValuePair<string, string>> AutoScalingGroupTags => Tags.Where(tag => tag.Key.StartsWith(AutoscalerTemplatePrefix, StringComparison.Ordinal));
+
     /// <summary>The provider property path of the desired size, ignored after creation where the autoscaler owns it.</summary>
     public const string DesiredSizeProperty = "scalingConfig.desiredSize";
 
@@ -43,6 +74,10 @@ public sealed record NodeGroupSettings(
         foreach (var (key, value) in spec.Tags)
             tags[key] = value;
         tags["node-pools/pool"] = spec.Name;
+        // A pool the autoscaler grows from zero: it reads a node's ephemeral storage only from this tag,
+        // so pods that request disk would otherwise never scale the pool up.
+        if (IgnoresDesiredSize(spec, declaration.AutoscalerRuns) && InstanceCatalog.Allocatable(spec.InstanceTypes[0], spec.DiskSize, false) is { } allocatable)
+            tags[EphemeralStorageTag] = allocatable["ephemeral-storage"];
         return new NodeGroupSettings(
             // A prefix, not a fixed name: a replacement can then be created before the old group is deleted.
             $"{spec.Name}-",
@@ -52,12 +87,12 @@ public sealed record NodeGroupSettings(
             spec.Scaling,
             spec.Update.MaxUnavailable,
             spec.Update.MaxUnavailablePercentage,
-            new SortedDictionary<string, string>(spec.Labels.ToDictionary(), StringComparer.Ordinal),
+            NodeLabels(spec),
             pool.EksTaints,
             tags,
             spec.Protect,
             IgnoresDesiredSize(spec, declaration.AutoscalerRuns) ? [DesiredSizeProperty] : [],
-            LaunchTemplateSettings.For(spec),
+            LaunchTemplateSettings.For(spec, InstanceTags(cluster, spec, tags)),
             // Node groups follow the cluster's version: a version bump upgrades them after the control plane.
             cluster.Version,
             spec.AmiReleaseVersion);
@@ -76,9 +111,13 @@ public sealed record LaunchTemplateSettings(
     string DeviceName,
     int VolumeSize,
     string VolumeType,
-    bool Encrypted)
+    bool Encrypted,
+    IReadOnlyDictionary<string, string> InstanceTags)
 {
-    public static LaunchTemplateSettings For(PoolSpec pool) => new(
+    /// <summary>What the launch template's tag specifications tag at launch.</summary>
+    public static readonly IReadOnlyList<string> TaggedResources = ["instance", "volume"];
+
+    public static LaunchTemplateSettings For(PoolSpec pool, IReadOnlyDictionary<string, string> instanceTags) => new(
         $"{pool.Name}-",
         HttpEndpoint: "enabled",
         HttpTokens: "required",
@@ -87,5 +126,6 @@ public sealed record LaunchTemplateSettings(
         DeviceName: pool.AmiType.StartsWith("BOTTLEROCKET", StringComparison.Ordinal) ? "/dev/xvdb" : "/dev/xvda",
         VolumeSize: pool.DiskSize,
         VolumeType: "gp3",
-        Encrypted: true);
+        Encrypted: true,
+        InstanceTags: instanceTags);
 }

@@ -29,8 +29,12 @@ public static class StorageSettings
     public const string VolumeBindingMode = "WaitForFirstConsumer";
     public const string ReclaimPolicy = "Retain";
 
-    /// <summary>The trust policy of a role assumed through EKS Pod Identity.</summary>
-    public static string PodIdentityTrustPolicy { get; } = new JsonObject
+    /// <summary>
+    /// The trust policy of a role assumed through EKS Pod Identity: the EKS Auth service, on behalf of
+    /// this account's cluster only (aws:SourceAccount, aws:SourceArn), so no other cluster's Pod
+    /// Identity association can hand the role out (the confused-deputy guard AWS recommends).
+    /// </summary>
+    public static string PodIdentityTrustPolicy(string accountId, string clusterArn) => new JsonObject
     {
         ["Version"] = "2012-10-17",
         ["Statement"] = new JsonArray(new JsonObject
@@ -38,6 +42,11 @@ public static class StorageSettings
             ["Effect"] = "Allow",
             ["Principal"] = new JsonObject { ["Service"] = "pods.eks.amazonaws.com" },
             ["Action"] = new JsonArray("sts:AssumeRole", "sts:TagSession"),
+            ["Condition"] = new JsonObject
+            {
+                ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = accountId },
+                ["ArnEquals"] = new JsonObject { ["aws:SourceArn"] = clusterArn },
+            },
         }),
     }.ToJsonString();
 }

@@ -11,6 +11,9 @@ public static class WellKnownLabels
     public const string EksNodegroup = "eks.amazonaws.com/nodegroup";
     public const string EksCapacityType = "eks.amazonaws.com/capacityType";
 
+    /// <summary>The GPU a node carries, by the Cluster Autoscaler's AWS provider's name (it treats such nodes as GPU nodes, and waits for their driver).</summary>
+    public const string AwsAccelerator = "k8s.amazonaws.com/accelerator";
+
     /// <summary>The field a matchFields requirement may select on.</summary>
     public const string MetadataNameField = "metadata.name";
 

@@ -14,6 +14,10 @@ namespace NodePools.Placement.Planning;
 /// </summary>
 public static class NodeTemplates
 {
+    /// <summary>The GPU a pool's nodes carry (k8s.amazonaws.com/accelerator), when every instance type carries the same one.</summary>
+    public static string? PoolAccelerator(PoolSpec pool) =>
+        pool.InstanceTypes.Select(InstanceTypes.Accelerator).Distinct().ToList() is [{ } accelerator] ? accelerator : null;
+
     public static SchedulingNode For(PoolSpec pool, ClusterSpec cluster)
     {
         var hostname = $"{pool.Name}-node";
@@ -28,6 +32,8 @@ public static class NodeTemplates
         };
         if (cluster.AvailabilityZones.Count > 0)
             labels[WellKnownLabels.Zone] = cluster.AvailabilityZones[0];
+        if (PoolAccelerator(pool) is { } accelerator)
+            labels[WellKnownLabels.AwsAccelerator] = accelerator;
         foreach (var (key, value) in pool.Labels)
             labels[key] = value;
         var allocatable = InstanceCatalog.Allocatable(pool.InstanceTypes.FirstOrDefault() ?? "", pool.DiskSize, pool.AmiType.Contains("NVIDIA", StringComparison.Ordinal));

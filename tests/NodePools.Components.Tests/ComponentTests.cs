@@ -41,7 +41,7 @@ public class ComponentTests
         var mocks = await DeployPool("gpu");
 
         var nodeGroup = mocks.Single("aws:eks/nodeGroup:NodeGroup", "gpu").Inputs;
-        Assert.Equal("""{"gpu":"true"}""", MockValues.ToJson(nodeGroup["labels"])!.ToJsonString());
+        Assert.Equal("""{"gpu":"true","k8s.amazonaws.com/accelerator":"nvidia-a10g"}""", Normalized(MockValues.ToJson(nodeGroup["labels"])));
         Assert.Equal("""[{"effect":"NO_SCHEDULE","key":"workload","value":"high-resource"}]""",
             Normalized(MockValues.ToJson(nodeGroup["taints"])));
         Assert.Equal("AL2023_x86_64_NVIDIA", nodeGroup["amiType"]);
@@ -51,6 +51,22 @@ public class ComponentTests
         Assert.Equal((0d, 0d, 2d), ((double)scaling["minSize"], (double)scaling["desiredSize"], (double)scaling["maxSize"]));
         Assert.Equal(new[] { "g5.xlarge" }, ((IEnumerable<object>)nodeGroup["instanceTypes"]).Cast<string>());
         Assert.Equal("SPOT", nodeGroup["capacityType"]);
+    }
+
+    [Fact]
+    public async Task Tags_reach_instances_and_volumes_and_the_autoscalers_template_reaches_the_Auto_Scaling_group()
+    {
+        var mocks = await DeployPool("gpu");
+
+        var specifications = ((IEnumerable<object>)mocks.Single("aws:ec2/launchTemplate:LaunchTemplate", "gpu").Inputs["tagSpecifications"]).Select(MockValues.Map).ToList();
+        Assert.Equal(["instance", "volume"], specifications.Select(s => (string)s["resourceType"]));
+        Assert.All(specifications, s => Assert.Equal(("nodepools-dev-gpu", "gpu"), ((string)MockValues.Map(s["tags"])["Name"], (string)MockValues.Map(s["tags"])["node-pools/pool"])));
+
+        var tag = mocks.OfType("aws:autoscaling/tag:Tag").Single();
+        Assert.Equal("eks-gpu-asg", tag.Inputs["autoscalingGroupName"]);
+        var details = MockValues.Map(tag.Inputs["tag"]);
+        Assert.Equal(("k8s.io/cluster-autoscaler/node-template/resources/ephemeral-storage", $"{(long)(100 * 1024 * 0.9) - 1024}Mi", false),
+            ((string)details["key"], (string)details["value"], (bool)details["propagateAtLaunch"]));
     }
 
     [Fact]
@@ -208,7 +224,7 @@ public class ComponentTests
     {
         var mocks = await Deploy(() =>
         {
-            var cluster = new ClusterComponent("c", Dev.Declaration.Cluster with { Name = "c" }, ["us-east-1b", "us-east-1c"], MockAccount.DeployRole);
+            var cluster = new ClusterComponent("c", Dev.Declaration.Cluster with { Name = "c" }, new ClusterComponentArgs { Zones = ["us-east-1b", "us-east-1c"], Creator = MockAccount.DeployRole });
             _ = new ClusterAccess("c-access", new ClusterAccessArgs
             {
                 ClusterName = "c",
@@ -237,7 +253,11 @@ public class ComponentTests
         var mocks = await Deploy(() =>
         {
             var provider = new Pulumi.Kubernetes.Provider("k8s", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = EchoMocks.Kubeconfig });
-            _ = new ClusterStorage("c-storage", new ClusterStorageArgs { ClusterName = "c", Provider = provider, DependsOn = [] });
+            _ = new ClusterStorage("c-storage", new ClusterStorageArgs
+            {
+                ClusterName = "c", Provider = provider, DependsOn = [],
+                PodIdentityTrustPolicy = StorageSettings.PodIdentityTrustPolicy("123456789012", "arn:aws:eks:us-east-1:123456789012:cluster/c"),
+            });
         });
         var addons = mocks.OfType("aws:eks/addon:Addon").ToDictionary(r => (string)r.Inputs["addonName"]);
         Assert.Equal(["aws-ebs-csi-driver", "eks-pod-identity-agent"], addons.Keys.Order());

@@ -28,7 +28,7 @@ public class ProgramTests
 
     [Theory]
     [MemberData(nameof(Stacks))]
-    public async Task Every_node_group_has_exactly_the_declared_labels_and_taints(string stack)
+    public async Task Every_node_group_has_exactly_the_declared_labels_its_accelerator_and_taints(string stack)
     {
         var (mocks, _, plan) = await Run(stack);
         var nodeGroups = mocks.OfType("aws:eks/nodeGroup:NodeGroup").ToDictionary(r => r.Name!);
@@ -37,7 +37,11 @@ public class ProgramTests
         {
             var inputs = nodeGroups[pool.Name].Inputs;
             var labels = inputs.TryGetValue("labels", out var declared) ? MockValues.Map(declared).ToDictionary(l => l.Key, l => (string)l.Value) : new Dictionary<string, string>();
-            Assert.Equal(pool.Spec.Labels.OrderBy(l => l.Key), labels.OrderBy(l => l.Key));
+            // The declared labels, and on GPU pools the accelerator the Cluster Autoscaler recognises GPU nodes by.
+            var expected = pool.Spec.Labels.ToDictionary();
+            if (pool.HasGpuInstances)
+                expected["k8s.amazonaws.com/accelerator"] = "nvidia-a10g";
+            Assert.Equal(expected.OrderBy(l => l.Key), labels.OrderBy(l => l.Key));
 
             var taints = inputs.TryGetValue("taints", out var list)
                 ? ((IEnumerable<object>)list).Select(MockValues.Map)

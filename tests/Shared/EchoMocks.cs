@@ -54,6 +54,12 @@ public sealed class EchoMocks(MockAccount? account = null) : IMocks
                 break;
             case "aws:eks/nodeGroup:NodeGroup":
                 state["nodeGroupName"] = $"{args.Name}-20261122";
+                // The Auto Scaling group EKS creates for it.
+                state["resources"] = ImmutableArray.Create<object>(new Dictionary<string, object>
+                {
+                    ["autoscalingGroups"] = ImmutableArray.Create<object>(new Dictionary<string, object> { ["name"] = $"eks-{args.Name}-asg" }.ToImmutableDictionary()),
+                    ["remoteAccessSecurityGroupId"] = "",
+                }.ToImmutableDictionary());
                 break;
             case "eks:index:Cluster":
                 Account.CreateCluster((string)args.Inputs["name"]);

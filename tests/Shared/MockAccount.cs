@@ -36,6 +36,9 @@ public sealed partial class MockAccount
         ["L-34B43A08"] = 64, ["L-3819A6DF"] = 0, ["L-7212CCBC"] = 0,
     };
 
+    /// <summary>Further tags the existing clusters carry (besides the creator's).</summary>
+    public IReadOnlyDictionary<string, string> ExistingClusterTags { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Subnets that exist already (an earlier deployment's), with their Name tag, zone and range.</summary>
     public IReadOnlyList<(string Id, string Name, string Zone, string Cidr)> ExistingSubnets { get; init; } = [];
 
@@ -102,7 +105,9 @@ public sealed partial class MockAccount
             {
                 ["id"] = (string)args["name"],
                 ["name"] = (string)args["name"],
-                ["tags"] = (creator is null ? new Dictionary<string, object>() : new Dictionary<string, object> { ["node-pools/cluster-creator"] = creator }).ToImmutableDictionary(),
+                ["tags"] = ExistingClusterTags.Select(tag => KeyValuePair.Create(tag.Key, (object)tag.Value))
+                    .Concat(creator is null ? [] : [KeyValuePair.Create("node-pools/cluster-creator", (object)creator)])
+                    .ToImmutableDictionary(),
             }.ToImmutableDictionary()
             : throw new InvalidOperationException($"reading EKS Cluster ({args["name"]}): couldn't find resource"),
         "aws:ec2/getSubnets:getSubnets" => new Dictionary<string, object>

@@ -198,6 +198,11 @@ public class ValidationTests
         { "  node-pools:cluster: {name: c, version: \"1.33\", amiReleaseVersion: latest}\n", "node-pools:cluster.amiReleaseVersion", "must look like 1.33.5-20251120" },
         { "  node-pools:cluster: {name: c, version: \"1.33\", autoscaler: {pool: nowhere}}\n", "node-pools:cluster.autoscaler.pool", "unknown pool \"nowhere\"" },
         { "  node-pools:cluster: {name: c, version: \"1.33\", autoscaler: {version: latest}}\n", "node-pools:cluster.autoscaler.version", "must be an exact version" },
+        { "  node-pools:cluster: {name: c, version: \"1.33\", logs: {types: [api, kubelet], retentionDays: 90}}\n", "node-pools:cluster.logs.types", "\"kubelet\" is not a control-plane log type" },
+        { "  node-pools:cluster: {name: c, version: \"1.33\", logs: {types: [], retentionDays: 90}}\n", "node-pools:cluster.logs.types", "list the log types to ship" },
+        { "  node-pools:cluster: {name: c, version: \"1.33\", logs: {types: [api, api], retentionDays: 90}}\n", "node-pools:cluster.logs.types", "log type api is listed twice" },
+        { "  node-pools:cluster: {name: c, version: \"1.33\", logs: {types: [api]}}\n", "node-pools:cluster.logs.retentionDays", "is required: CloudWatch keeps logs forever otherwise" },
+        { "  node-pools:cluster: {name: c, version: \"1.33\", logs: {types: [api], retentionDays: 100}}\n", "node-pools:cluster.logs.retentionDays", "100 is not a retention CloudWatch Logs accepts" },
         { "", "node-pools:cluster", "is required" },
         { "  node-pools:cluster: {name: c, version: \"1.33\"}\n  node-pools:pool: {}\n", "node-pools:pool", "unknown key" },
     };

@@ -17,7 +17,7 @@ public class DeploymentSettingsTests
     public void A_node_group_carries_the_declared_labels_and_the_EKS_spelling_of_its_taints()
     {
         var gpu = Settings("gpu");
-        Assert.Equal(new Dictionary<string, string> { ["gpu"] = "true" }, gpu.Labels);
+        Assert.Equal(new Dictionary<string, string> { ["gpu"] = "true", ["k8s.amazonaws.com/accelerator"] = "nvidia-a10g" }, gpu.Labels);
         Assert.Equal([new EksTaint("workload", "high-resource", "NO_SCHEDULE")], gpu.Taints);
         Assert.Equal([new EksTaint("workload", "dispatch", "NO_EXECUTE")], Settings("dispatch").Taints);
         Assert.Equal("AL2023_x86_64_NVIDIA", gpu.AmiType);
@@ -43,11 +43,43 @@ public class DeploymentSettingsTests
         Assert.Equal((100, "gp3", true, "/dev/xvda"), (template.VolumeSize, template.VolumeType, template.Encrypted, template.DeviceName));
     }
 
+    public static TheoryData<string, string?, string?> Nodes => new()
+    {
+        // pool of the dev stack; its k8s.amazonaws.com/accelerator label; its scale-from-zero ephemeral-storage tag
+        { "gpu", "nvidia-a10g", $"{(long)(100 * 1024 * 0.9) - 1024}Mi" },
+        { "worker", null, $"{(long)(50 * 1024 * 0.9) - 1024}Mi" },
+        { "system", null, $"{(long)(50 * 1024 * 0.9) - 1024}Mi" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Nodes))]
+    public void GPU_pools_carry_the_accelerator_label_and_autoscaled_pools_their_ephemeral_storage(string pool, string? accelerator, string? ephemeral)
+    {
+        var settings = Settings(pool);
+        Assert.Equal(accelerator, settings.Labels.GetValueOrDefault("k8s.amazonaws.com/accelerator"));
+        // What the scheduling simulation sees too.
+        Assert.Equal(accelerator, Dev.Pool(pool).NodeTemplate.Labels.GetValueOrDefault("k8s.amazonaws.com/accelerator"));
+        Assert.Equal(ephemeral, settings.Tags.GetValueOrDefault(NodeGroupSettings.EphemeralStorageTag));
+        Assert.Equal(ephemeral is null ? [] : [NodeGroupSettings.EphemeralStorageTag], settings.AutoScalingGroupTags.Select(tag => tag.Key));
+        // The pool's identity (what derived affinity selects on) is its declared labels only.
+        Assert.DoesNotContain("k8s.amazonaws.com/accelerator", Dev.Pool(pool).Spec.Labels.Keys);
+    }
+
+    [Fact]
+    public void Instances_and_volumes_are_tagged_through_the_launch_template_but_for_the_autoscalers_template_tags()
+    {
+        var tags = Settings("worker").LaunchTemplate.InstanceTags;
+        Assert.Equal("nodepools-dev-worker", tags["Name"]);
+        Assert.Equal("worker", tags["node-pools/pool"]);
+        Assert.DoesNotContain(tags.Keys, key => key.StartsWith("k8s.io/cluster-autoscaler/", StringComparison.Ordinal));
+        Assert.Equal(["instance", "volume"], LaunchTemplateSettings.TaggedResources);
+    }
+
     [Fact]
     public void Bottlerocket_sizes_its_data_volume()
     {
         var pool = Dev.Pool("system").Spec with { AmiType = "BOTTLEROCKET_x86_64" };
-        Assert.Equal("/dev/xvdb", LaunchTemplateSettings.For(pool).DeviceName);
+        Assert.Equal("/dev/xvdb", LaunchTemplateSettings.For(pool, new Dictionary<string, string>()).DeviceName);
     }
 
     [Fact]
