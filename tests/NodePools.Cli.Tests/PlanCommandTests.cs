@@ -129,7 +129,7 @@ public class PlanCommandTests
     /// <summary>One untainted pool with a node: a release on it has no findings of its own.</summary>
     private const string SystemPool = """
         config:
-          node-pools:cluster: {name: t, version: "1.33", availabilityZones: [us-east-1a, us-east-1b], autoscaler: false}
+          node-pools:cluster: {name: t, version: "1.35", availabilityZones: [us-east-1a, us-east-1b], autoscaler: false}
           node-pools:pools:
             system:
               instanceTypes: [m6i.large]
