@@ -17,6 +17,7 @@ public sealed class NodePool : ComponentResource
         : base(ComponentTypes.NodePool, name, options)
     {
         var settings = args.Settings;
+        Protected = settings.Protect;
         LaunchTemplate = new Aws.Ec2.LaunchTemplate(name, LaunchTemplateArgs(settings), new CustomResourceOptions { Parent = this });
         NodeGroup = new Aws.Eks.NodeGroup(name, NodeGroupArgs(settings, args, LaunchTemplate), NodeGroupOptions(settings, this, args.DependsOn));
         // The autoscaler reads a group's template (ephemeral storage, to scale up from zero) from its Auto Scaling group.
@@ -38,6 +39,9 @@ public sealed class NodePool : ComponentResource
             ["taints"] = Taints,
         });
     }
+
+    /// <summary>A stateful pool: protected from deletion, and rolled after every other.</summary>
+    public bool Protected { get; }
 
     public Aws.Ec2.LaunchTemplate LaunchTemplate { get; }
     public Aws.Eks.NodeGroup NodeGroup { get; }

@@ -50,7 +50,8 @@ public sealed record StackResources(
         });
 
         var pools = new Dictionary<string, NodePool>(StringComparer.Ordinal);
-        foreach (var pool in plan.Pools)
+        // Protected (stateful) pools after every other: a version bump then rolls them last.
+        foreach (var pool in plan.Pools.OrderBy(pool => pool.Spec.Protect))
         {
             var settings = NodeGroupSettings.For(pool, declaration);
             pools[pool.Name] = new NodePool(pool.Name, new NodePoolArgs
@@ -59,7 +60,11 @@ public sealed record StackResources(
                 ClusterName = cluster.Name,
                 NodeRoleArn = role.Role.Arn,
                 SubnetIds = pool.Spec.SubnetIds.Count > 0 ? (InputList<string>)pool.Spec.SubnetIds.ToList() : (InputList<string>)cluster.SubnetIds,
-                DependsOn = [cluster.EksCluster, .. role.Attachments, .. networkAddons.Addons],
+                DependsOn =
+                [
+                    cluster.EksCluster, .. role.Attachments, .. networkAddons.Addons,
+                    .. pool.Spec.Protect ? pools.Values.Where(other => !other.Protected).Select(other => (Resource)other.NodeGroup) : Enumerable.Empty<Resource>(),
+                ],
             });
         }
 

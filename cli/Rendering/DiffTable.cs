@@ -10,6 +10,13 @@ public static class DiffTable
     {
         console.Write(new Rule($"[bold]{Markup.Escape(report.Project)} / {Markup.Escape(report.Stack)}[/]  compared with {Markup.Escape(report.Base)}").LeftJustified());
 
+        if (report.UpgradeOrder.Count > 0)
+        {
+            console.MarkupLine("[bold]Upgrade order[/]");
+            foreach (var (step, i) in report.UpgradeOrder.Select((step, i) => (step, i)))
+                console.MarkupLine($"  {i + 1}. {Markup.Escape(step)}");
+        }
+
         if (report.Pools.Count > 0)
         {
             var pools = new Table().Title("[bold]Pools[/]").Border(TableBorder.Rounded).AddColumns("pool", "change", "before", "after", "applied");

@@ -16,6 +16,13 @@ public static class DiffMarkdown
             ? "None: this change can be deployed in one go.\n"
             : Markdown.FindingsTable(report.Findings, "hazard", "safe order"));
 
+        if (report.UpgradeOrder.Count > 0)
+        {
+            text.Append("\n### Upgrade order\n\n");
+            foreach (var (step, i) in report.UpgradeOrder.Select((step, i) => (step, i)))
+                text.Append($"{i + 1}. {Markdown.Cell(step)}\n");
+        }
+
         text.Append("\n### Pools\n\n");
         var rows = report.Pools.SelectMany(pool => pool.Fields.Count == 0
             ? [(IReadOnlyList<string>)[Markdown.Code(pool.Pool), pool.Kind, "", "", ""]]

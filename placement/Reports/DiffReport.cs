@@ -16,6 +16,9 @@ public sealed record DiffReport(
     /// <summary>Rendered workloads whose pools change; empty when nothing was rendered (see <see cref="Rendering"/>).</summary>
     public IReadOnlyList<WorkloadChange> Workloads { get; init; } = [];
 
+    /// <summary>The order a Kubernetes version bump deploys in; empty when the version does not change.</summary>
+    public IReadOnlyList<string> UpgradeOrder { get; init; } = [];
+
     /// <summary>Whether base and current were rendered, or why not.</summary>
     public string Rendering { get; init; } = "not rendered";
 
@@ -33,7 +36,10 @@ public sealed record DiffReport(
             p.Fields.Select(f => new FieldChangeReport(f.Field, f.Before, f.After, Effect(f.Effect))).ToList())).ToList(),
         diff.Slots,
         diff.Findings.Select(FindingReport.From).ToList(),
-        FindingCounts.Of(diff.Findings));
+        FindingCounts.Of(diff.Findings))
+    {
+        UpgradeOrder = diff.UpgradeOrder,
+    };
 
     public static string Effect(ChangeEffect effect) => effect switch
     {

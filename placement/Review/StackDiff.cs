@@ -30,6 +30,9 @@ public sealed record SlotChange(string Slot, string Kind, IReadOnlyList<string> 
 public sealed record StackDiffResult(IReadOnlyList<PoolChange> Pools, IReadOnlyList<SlotChange> Slots, IReadOnlyList<Finding> Findings)
 {
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+
+    /// <summary>The order a version bump deploys in (<see cref="Review.UpgradeOrder"/>); empty without one.</summary>
+    public IReadOnlyList<string> UpgradeOrder { get; init; } = [];
 }
 
 /// <summary>
@@ -48,7 +51,7 @@ public static class StackDiff
             .ThenBy(f => f.Rule, StringComparer.Ordinal)
             .ThenBy(f => f.Subject, StringComparer.Ordinal)
             .ToList();
-        return new StackDiffResult(pools, slots, findings);
+        return new StackDiffResult(pools, slots, findings) { UpgradeOrder = Review.UpgradeOrder.For(before.Plan, after.Plan) };
     }
 
     private static List<PoolChange> PoolChanges(StackVerdicts before, StackVerdicts after)

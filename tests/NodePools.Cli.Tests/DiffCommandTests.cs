@@ -16,6 +16,23 @@ public class DiffCommandTests
     }
 
     [Fact]
+    public void A_version_bump_shows_the_order_it_deploys_in_every_format()
+    {
+        var stack = File.ReadAllText(Path.Combine(Root, "Pulumi.prod.yaml"));
+        var baseFile = CliRunner.TempFile(stack.Replace("version: \"1.35\"", "version: \"1.34\"", StringComparison.Ordinal)
+            .Replace("    amiReleaseVersion: 1.35.5-20260520\n", "", StringComparison.Ordinal));
+
+        var json = JsonDocument.Parse(CliRunner.Run("diff", baseFile, "prod", "--dir", Root, "-o", "json", "--no-render").Out).RootElement;
+        var steps = json.GetProperty("upgradeOrder").EnumerateArray().Select(step => step.GetString()).ToList();
+        Assert.Equal("the control plane: Kubernetes 1.34 → 1.35", steps[0]);
+        Assert.Equal("the protected node groups, after every other: data-store", steps[3]);
+
+        var markdown = CliRunner.Run("diff", baseFile, "prod", "--dir", Root, "-o", "markdown", "--no-render").Out;
+        Assert.Contains("### Upgrade order\n\n1. the control plane: Kubernetes 1.34 → 1.35\n", markdown);
+        Assert.Contains("Upgrade order", CliRunner.Run("diff", baseFile, "prod", "--dir", Root, "--no-render").Out);
+    }
+
+    [Fact]
     public void A_new_NoExecute_taint_is_an_error_hazard_in_every_format()
     {
         var stack = File.ReadAllText(Path.Combine(Root, "Pulumi.dev.yaml"));

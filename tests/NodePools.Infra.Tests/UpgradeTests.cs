@@ -55,4 +55,24 @@ public class UpgradeTests
         Assert.Equal(KubernetesVersions.AutoscalerImageTags[version], (string?)values["image"]!["tag"]);
         Assert.StartsWith($"v{version}.", (string?)values["image"]!["tag"]);
     }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task Protected_node_groups_are_registered_after_every_other_node_group(string stack)
+    {
+        var (mocks, options) = await RecordingStack.Run(stack);
+        var plan = NodePools.Placement.Pipeline.StackPipeline.PlanFromDirectory(StackConfig.RepositoryRoot, stack);
+        var others = plan.Pools.Where(p => !p.Spec.Protect).Select(p => ("aws:eks/nodeGroup:NodeGroup", p.Name)).ToList();
+        Assert.Contains(plan.Pools, p => p.Spec.Protect);
+        foreach (var pool in plan.Pools)
+        {
+            var after = await RecordingStack.DependsOn(options[("aws:eks/nodeGroup:NodeGroup", pool.Name)]);
+            if (pool.Spec.Protect)
+                Assert.All(others, other => Assert.Contains(other, after));
+            else
+                Assert.DoesNotContain(after, d => d.Type == "aws:eks/nodeGroup:NodeGroup");
+        }
+        Assert.Equal(plan.Pools.Count, mocks.OfType("aws:eks/nodeGroup:NodeGroup").Count());
+    }
 }
