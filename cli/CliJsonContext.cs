@@ -14,6 +14,7 @@ namespace NodePools.Cli;
 [JsonSerializable(typeof(NodePools.Placement.Reports.DiffReport))]
 [JsonSerializable(typeof(NodePools.Placement.Reports.SlotsReport))]
 [JsonSerializable(typeof(NodePools.Placement.Reports.RulesReport))]
+[JsonSerializable(typeof(NodePools.Placement.Reports.AuditReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>Writes a report as indented JSON, with quotes and non-ASCII as themselves: people read these too.</summary>

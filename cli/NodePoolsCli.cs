@@ -9,7 +9,7 @@ public static class NodePoolsCli
 {
     public static int Run(string[] args, CliContext context)
     {
-        var root = new RootCommand("nodepools: plan, check, diff and explain where every pod of an EKS node-pool stack lands, discover the slots of a chart, and list the rules findings come under.")
+        var root = new RootCommand("nodepools: plan, check, diff and explain where every pod of an EKS node-pool stack lands, audit the running cluster against it, discover the slots of a chart, and list the rules findings come under.")
         {
             PlanCommand.Create(context, findingsOnly: false),
             PlanCommand.Create(context, findingsOnly: true),
@@ -17,6 +17,7 @@ public static class NodePoolsCli
             SlotsCommand.Create(context),
             ExplainCommand.Create(context),
             RulesCommand.Create(context),
+            AuditCommand.Create(context),
             PostrenderCommand.Create(context),
         };
 

@@ -1,12 +1,12 @@
 namespace NodePools.Placement.Checks;
 
-/// <summary>What a rule reads: the declared slots, what the charts render, or two versions of a stack.</summary>
-public enum RuleStage { Declaration, Rendered, Review }
+/// <summary>What a rule reads: the declared slots, what the charts render, two versions of a stack, or the running cluster.</summary>
+public enum RuleStage { Declaration, Rendered, Review, Audit }
 
 /// <summary>
 /// One rule of the catalogue (<see cref="Rules"/>): its stable id (for suppression and CI), the stage
 /// it reads, the severities it reports at, one line of doc, and the check that finds it. Review
-/// rules compare two stacks and are run by the review, not by <see cref="StackChecks"/>.
+/// rules compare two stacks and are run by the review, audit rules read a cluster and are run by the audit, not by <see cref="StackChecks"/>.
 /// </summary>
 public sealed record Rule(string Id, RuleStage Stage, string Severities, string Doc)
 {

@@ -132,6 +132,28 @@ public static class Rules
     public static readonly Rule MinAboveDesired = new("min-above-desired", RuleStage.Review, "warning",
         "a minimum raised above the desired size the autoscaler left: raise the desired size first");
 
+    // The running cluster against the declaration (nodepools audit).
+    public static readonly Rule NodeDrift = new("node-drift", RuleStage.Audit, "error",
+        "a node of a pool lacks one of the pool's labels or taints, has another value or effect, or carries an extra NoSchedule/NoExecute taint");
+
+    public static readonly Rule NodeUnknown = new("node-unknown", RuleStage.Audit, "warning",
+        "a node belongs to no declared pool (by its node group name or its labels)");
+
+    public static readonly Rule PodOffPool = new("pod-off-pool", RuleStage.Audit, "error",
+        "a release's pod runs on a pool its workload does not belong on (scheduled before a taint, or a toleration or affinity changed since)");
+
+    public static readonly Rule PodPending = new("pod-pending", RuleStage.Audit, "error / warning",
+        "an unscheduled pod, with the scheduler's reasons per pool and whether a new node of its pool would take it (an error when none would)");
+
+    public static readonly Rule DaemonSetGap = new("daemonset-gap", RuleStage.Audit, "warning / info",
+        "nodes of a pool a DaemonSet belongs on run none of its pods (info when it selects a label no node has yet)");
+
+    public static readonly Rule Stray = new("stray", RuleStage.Audit, "warning",
+        "a pod of no release and no add-on runs on a tainted pool, let in by the toleration named");
+
+    public static readonly Rule PoolPressure = new("pool-pressure", RuleStage.Audit, "warning",
+        "the requests of a pool's pods exceed 90 % of its nodes' allocatable CPU or memory");
+
     public static readonly IReadOnlyList<Rule> All =
     [
         Pending, IsolationBreach, TaintedPoolReachable, DaemonSetNotTolerated, SpreadExceedsMax, SpreadExceedsMin, GpuRequestWithoutGpu,
@@ -139,6 +161,7 @@ public static class Rules
         WorkloadOffPool, WorkloadPending, DaemonSetPoolUncovered, DaemonSetNarrowed, PlacementOverridden, SlotUnread, NamespaceConflict, ValuesRejected,
         AcknowledgementPlaceable, AcknowledgementUnmatched, PatchUnmatched, ChartUnavailable, RenderUnreadable, OperatorWorkloadUnmodelled, MarkersRefused,
         TaintBeforeToleration, AffinityBeforeLabel, PoolReplacement, ProtectedPoolShrink, MinAboveDesired,
+        NodeDrift, NodeUnknown, PodOffPool, PodPending, DaemonSetGap, Stray, PoolPressure,
     ];
 
     public static Rule? Find(string id) => All.FirstOrDefault(rule => rule.Id == id);

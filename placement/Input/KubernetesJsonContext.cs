@@ -17,6 +17,7 @@ namespace NodePools.Placement.Input;
     Converters = [typeof(LenientStringConverter)])]
 [JsonSerializable(typeof(Node))]
 [JsonSerializable(typeof(ManifestObject))]
+[JsonSerializable(typeof(ClusterObject))]
 [JsonSerializable(typeof(PodSpec))]
 [JsonSerializable(typeof(PodTemplateSpec))]
 [JsonSerializable(typeof(ObjectMeta))]

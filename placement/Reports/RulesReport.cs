@@ -8,11 +8,12 @@ public sealed record RulesReport(IReadOnlyList<RuleReport> Rules)
     public static RulesReport From(IEnumerable<Rule> rules) =>
         new(rules.Select(rule => new RuleReport(rule.Id, Stage(rule.Stage), rule.Severities, rule.Doc)).ToList());
 
-    /// <summary>"declaration", "rendered", "review": where each rule looks.</summary>
+    /// <summary>"declaration", "rendered", "review", "cluster": where each rule looks.</summary>
     public static string Stage(RuleStage stage) => stage switch
     {
         RuleStage.Rendered => "rendered",
         RuleStage.Review => "review",
+        RuleStage.Audit => "cluster",
         _ => "declaration",
     };
 

@@ -21,6 +21,7 @@ internal static class OperatorWorkloads
                 yield return workload with
                 {
                     Hook = resource.Hook,
+                    Namespace = resource.Namespace,
                     From = resource.Id,
                     Replicas = made.Replicas,
                     Note = $"made by {model.MadeBy} from {resource.Id}",

@@ -51,6 +51,13 @@ public sealed record Workload(
     /// <summary>The custom resource an operator made this workload from (KnativeServing/serving), or null.</summary>
     public string? From { get; init; }
 
+    /// <summary>The namespace the object is rendered in, or null for the release's; an operator's workload is in its resource's.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>The controller's kind and name as the cluster shows them (an id renamed with its resource keeps its last two parts).</summary>
+    public (string Kind, string Name) ClusterName =>
+        Id.Split('/') is { Length: >= 2 } parts ? (parts[^2], parts[^1]) : (SchedulingKind, Id);
+
     public bool IsDaemonSet => SchedulingKind == Scheduling.WorkloadKinds.DaemonSet;
 
     /// <summary>The JSON text of one placement field (affinity, tolerations, nodeSelector), or "" when absent.</summary>

@@ -36,7 +36,7 @@ public static class WorkloadExtractor
                 var origin = obj.IsTest ? WorkloadOrigin.Test : obj.Hook is not null ? WorkloadOrigin.Hook : WorkloadOrigin.Object;
                 var prefix = model.SpecPathText;
                 if (Build(obj.Id, obj.Kind, origin, obj.Source, spec, obj.Duplicates.Where(d => d.Path == prefix || d.Path.StartsWith(prefix + ".", StringComparison.Ordinal)), problems) is { } workload)
-                    workloads.Add(workload with { Hook = obj.Hook, Replicas = Replicas(obj) });
+                    workloads.Add(workload with { Hook = obj.Hook, Replicas = Replicas(obj), Namespace = obj.Namespace });
             }
             else if (obj.Kind == WorkloadModels.ConfigMap && obj.Root["data"] is JsonObject data)
             {
@@ -65,7 +65,7 @@ public static class WorkloadExtractor
                     continue;
                 var spec = model.Honoured is null ? template : Only(template, model.Honoured);
                 if (Build($"{configMap.Id}[{key}]", WorkloadKinds.Pod, WorkloadOrigin.RuntimeTemplate, configMap.Source, spec, [], problems) is { } workload)
-                    yield return workload with { Note = model.Note };
+                    yield return workload with { Note = model.Note, Namespace = configMap.Namespace };
                 continue;
             }
             foreach (var defaults in WorkloadModels.ConfigMapDefaultsModels)
@@ -81,7 +81,7 @@ public static class WorkloadExtractor
                             spec[to] = field.DeepClone();
                     }
                     if (Build($"{configMap.Id}[{key}:{path}]", WorkloadKinds.Pod, WorkloadOrigin.RuntimeTemplate, configMap.Source, spec, [], problems) is { } workload)
-                        yield return workload;
+                        yield return workload with { Namespace = configMap.Namespace };
                 }
             }
         }

@@ -14,7 +14,7 @@ public partial class StageOrderTests
     [
         "Kubernetes", "Kubernetes.Validation", "Input", "Facts", "Scheduling", "Models", "Manifests", "Explaining",
         "Declaration", "Planning", "Patching", "Rendering", "Workloads", "Verdicts", "Deployment", "Checks", "Review", "Discovery",
-        "Pipeline", "Reports",
+        "Audit", "Pipeline", "Reports",
     ];
 
     private const string Root = "NodePools.Placement.";

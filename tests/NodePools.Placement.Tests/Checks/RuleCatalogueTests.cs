@@ -24,10 +24,10 @@ public partial class RuleCatalogueTests
     }
 
     [Fact]
-    public void Rules_of_a_stack_have_a_check_and_review_rules_are_run_by_the_review()
+    public void Rules_of_a_stack_have_a_check_and_review_and_audit_rules_are_run_by_the_review_and_the_audit()
     {
-        Assert.All(Rules.All.Where(rule => rule.Stage != RuleStage.Review), rule => Assert.NotNull(rule.Check));
-        Assert.All(Rules.All.Where(rule => rule.Stage == RuleStage.Review), rule => Assert.Null(rule.Check));
+        Assert.All(Rules.All.Where(rule => rule.Stage is RuleStage.Declaration or RuleStage.Rendered), rule => Assert.NotNull(rule.Check));
+        Assert.All(Rules.All.Where(rule => rule.Stage is RuleStage.Review or RuleStage.Audit), rule => Assert.Null(rule.Check));
     }
 
     [Fact]
