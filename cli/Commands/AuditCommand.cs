@@ -74,7 +74,7 @@ public static class AuditCommand
             : await ReadClusterAsync(context, kubeContext, kubeconfig, cancellation);
         var analysis = await render.AnalyzeAsync(context, plan, cancellation);
         var result = ClusterAudit.Run(analysis.Plan, analysis.Rendered, snapshot);
-        var report = AuditReport.From(stack, result, analysis.Rendered is null ? analysis.Skipped ?? "the charts were not rendered" : null);
+        var report = AuditReport.From(stack, result, analysis.Rendered is null ? NotRendered(analysis.Skipped) : null);
         new ReportWriters(() => AuditTable.Render(context.Console, report))
         {
             Markdown = () => context.Output.Write(report.Markdown()),
@@ -82,6 +82,10 @@ public static class AuditCommand
         }.Write(format);
         return result.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
     }
+
+    /// <summary>Why the charts were not rendered, in the words of the skip reason's first clause ("helm is not on PATH").</summary>
+    private static string NotRendered(string? skipped) =>
+        skipped is { Length: > 0 } reason ? $"the charts were not rendered: {reason.Split(':')[0]}" : "the charts were not rendered";
 
     private static async Task<ClusterSnapshot> ReadClusterAsync(CliContext context, string kubeContext, string? kubeconfig, CancellationToken cancellation)
     {

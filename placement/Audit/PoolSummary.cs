@@ -20,6 +20,6 @@ public sealed record PoolSummary(string Pool, int Nodes, int Ready, int Cordoned
     /// <summary>Millicores as cores: 3500 → "3.5".</summary>
     public static string Cores(long millicores) => (millicores / 1000.0).ToString("0.##", CultureInfo.InvariantCulture);
 
-    /// <summary>Bytes as GiB: "7.5Gi".</summary>
-    public static string Gibibytes(long bytes) => (bytes / (1024.0 * 1024 * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + "Gi";
+    /// <summary>Bytes as GiB: "7.5Gi", "0.12Gi".</summary>
+    public static string Gibibytes(long bytes) => (bytes / (1024.0 * 1024 * 1024)).ToString(bytes < 1L << 30 ? "0.##" : "0.#", CultureInfo.InvariantCulture) + "Gi";
 }

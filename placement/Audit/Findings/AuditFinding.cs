@@ -18,5 +18,7 @@ internal static class Names
 
     public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
+    public static string Verb(int count, string one, string many) => count == 1 ? one : many;
+
     public static string Pools(IEnumerable<string> pools) => string.Join(", ", pools.Order(StringComparer.Ordinal));
 }

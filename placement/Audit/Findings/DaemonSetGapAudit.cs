@@ -46,7 +46,7 @@ internal static class DaemonSetGapAudit
                         : $"its template does not admit them: {string.Join(", ", verdict.Reasons())}";
                 var names = nodes.Select(node => node.Name).ToList();
                 var subject = $"{home.Owner} {controller.Namespace}/DaemonSet/{controller.Name}";
-                var message = $"{Names.Count(names.Count, "Ready node")} of pool {group.Key} ({Names.List(names)}) run none of its pods, though it belongs on {Names.Pools(home.Pools)}; {why}";
+                var message = $"{Names.Count(names.Count, "Ready node")} of pool {group.Key} ({Names.List(names)}) {Names.Verb(names.Count, "runs", "run")} none of its pods, though it belongs on {Names.Pools(home.Pools)}; {why}";
                 yield return new AuditFinding(group.Key, waitsForLabel
                     ? Rules.DaemonSetGap.Info(subject, message)
                     : Rules.DaemonSetGap.Warning(subject, message) with

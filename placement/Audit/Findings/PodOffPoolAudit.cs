@@ -25,14 +25,14 @@ internal static class PodOffPoolAudit
             var admitted = Scheduler.Evaluate(SchedulingPod.From(group.Key.Workload.Name, group.Key.Workload.Kind, template, SchedulingOptions.Eks), pool.NodeTemplate).Schedulable;
             var pods = group.Select(pod => pod.Pod.Name).ToList();
             var cause = admitted
-                ? $"its placement as deployed admits pool {pool.Name}: the release lets these pods in"
-                : $"its placement as deployed no longer admits pool {pool.Name}: they were scheduled before a taint or an affinity change";
+                ? $"its placement as deployed admits pool {pool.Name}: the release lets {(pods.Count == 1 ? "the pod" : "these pods")} in"
+                : $"its placement as deployed no longer admits pool {pool.Name}: {(pods.Count == 1 ? "the pod was" : "they were")} scheduled before a taint or an affinity change";
             var fix = admitted
                 ? $"compare the release with the declaration: nodepools check --render shows the toleration or affinity that admits {pool.Name}; pulumi up deploys the declared placement"
-                : $"reschedule them: kubectl rollout restart {group.Key.Workload.Kind.ToLowerInvariant()}/{group.Key.Workload.Name} -n {group.Key.Workload.Namespace} (or delete the pods)";
+                : $"reschedule {(pods.Count == 1 ? "it" : "them")}: kubectl rollout restart {group.Key.Workload.Kind.ToLowerInvariant()}/{group.Key.Workload.Name} -n {group.Key.Workload.Namespace} (or delete the pods)";
             yield return new AuditFinding(pool.Name, Rules.PodOffPool.Error(
                 $"{home.Owner} {group.Key.Workload.Namespace}/{group.Key.Workload.Kind}/{group.Key.Workload.Name}",
-                $"{Names.Count(pods.Count, "pod")} ({Names.List(pods)}) run on pool {pool.Name}; the workload belongs on {Names.Pools(home.Pools)} ({Source(home.Source)}); {cause}") with
+                $"{Names.Count(pods.Count, "pod")} ({Names.List(pods)}) {Names.Verb(pods.Count, "runs", "run")} on pool {pool.Name}; the workload belongs on {Names.Pools(home.Pools)} ({Source(home.Source)}); {cause}") with
             {
                 Fix = fix,
             });

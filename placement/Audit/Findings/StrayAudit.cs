@@ -27,7 +27,7 @@ internal static class StrayAudit
             var workload = group.Key.Workload;
             yield return new AuditFinding(pool.Name, Rules.Stray.Warning(
                 $"{workload.Namespace}/{workload.Kind}/{workload.Name}",
-                $"{Names.Count(pods.Count, "pod")} ({Names.List(pods)}) of no release of the stack run on pool {pool.Name}, tolerating {string.Join("; ", letIn)}") with
+                $"{Names.Count(pods.Count, "pod")} ({Names.List(pods)}) of no release of the stack {Names.Verb(pods.Count, "runs", "run")} on pool {pool.Name}, tolerating {string.Join("; ", letIn)}") with
             {
                 Fix = $"declare it as a release of the stack so it is placed, or remove the toleration that lets it onto pool {pool.Name}",
             });

@@ -37,9 +37,9 @@ public sealed class ClusterAuditTests : IDisposable
         { "a pool label removed", "node-drift", "lacks the pool's label union.ai/node-role=services" },
         { "a pool taint with another effect", "node-drift", "the pool declares union.ai/node-role=worker:NoSchedule" },
         { "a node of no pool", "node-unknown", "legacy-20240101" },
-        { "a pod bound off its pool", "pod-off-pool", "run on pool worker" },
+        { "a pod bound off its pool", "pod-off-pool", "runs on pool worker" },
         { "a pending pod", "pod-pending", "1 pod Pending" },
-        { "a DaemonSet missing a node", "daemonset-gap", "run none of its pods" },
+        { "a DaemonSet missing a node", "daemonset-gap", "runs none of its pods" },
         { "a stray on a tainted pool", "stray", "tolerating union.ai/node-role=worker:NoSchedule through {operator: Exists}" },
         { "a full pool", "pool-pressure", "pool system" },
     };
