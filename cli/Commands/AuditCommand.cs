@@ -73,7 +73,7 @@ public static class AuditCommand
             ? SnapshotReader.Read(snapshotFiles)
             : await ReadClusterAsync(context, kubeContext, kubeconfig, cancellation);
         var analysis = await render.AnalyzeAsync(context, plan, cancellation);
-        var result = ClusterAudit.Run(analysis.Plan, analysis.Rendered, snapshot);
+        var result = StackPipeline.Audit(analysis, snapshot);
         var report = AuditReport.From(stack, result, analysis.Rendered is null ? NotRendered(analysis.Skipped) : null);
         new ReportWriters(() => AuditTable.Render(context.Console, report))
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NodePools.Placement.Audit;
 using NodePools.Placement.Checks;
 using NodePools.Placement.Declaration;
 using NodePools.Placement.Discovery;
@@ -71,6 +72,10 @@ public static class StackPipeline
 
     /// <summary>Two analyses of a stack: what changes per pool and per slot, and the hazards of deploying it in one go.</summary>
     public static StackDiffResult Review(StackAnalysis before, StackAnalysis after) => StackDiff.Compare(before.Verdicts, after.Verdicts);
+
+    /// <summary>A running cluster against the analysis: each workload held to its rendered pools where the charts were rendered, else to its release's.</summary>
+    public static AuditResult Audit(StackAnalysis analysis, ClusterSnapshot snapshot) =>
+        ClusterAudit.Run(analysis.Plan, analysis.Rendered, snapshot);
 
     private static string Describe(ReleaseRender render) => render.Status switch
     {

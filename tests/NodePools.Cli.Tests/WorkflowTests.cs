@@ -173,6 +173,21 @@ public class WorkflowTests
     }
 
     [Fact]
+    public void After_up_each_deployment_audits_its_cluster_into_the_job_summary_without_failing_the_deployment()
+    {
+        var steps = Up["steps"]!.AsArray().OfType<JsonObject>().ToList();
+        var up = steps.FindIndex(s => ((string?)s["uses"])?.StartsWith("pulumi/actions@", StringComparison.Ordinal) == true);
+        var audit = steps.FindIndex(s => ((string?)s["run"])?.Contains("dotnet nodepools audit", StringComparison.Ordinal) == true);
+        Assert.True(up >= 0 && audit > up, "the audit runs after pulumi up");
+        var run = (string)steps[audit]["run"]!;
+        Assert.Contains("--context \"$STACK\"", run);
+        Assert.Contains("--output markdown >> \"$GITHUB_STEP_SUMMARY\"", run);
+        Assert.Contains("aws eks update-kubeconfig --name \"$cluster\"", run);
+        Assert.True((bool)steps[audit]["continue-on-error"]!);
+        Assert.Equal("${{ inputs.stack }}", (string?)steps[audit]["env"]!["STACK"]);
+    }
+
+    [Fact]
     public void Main_deploys_dev_then_prod_in_its_environment()
     {
         var deploy = Load("deploy.yml");
