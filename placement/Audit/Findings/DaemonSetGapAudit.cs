@@ -14,9 +14,11 @@ internal static class DaemonSetGapAudit
 {
     public static IEnumerable<AuditFinding> Find(AuditContext context)
     {
-        var running = context.Pods.Where(pod => pod.Workload.Kind == "DaemonSet" && !pod.Pod.Terminated && pod.Pod.NodeName is not null)
+        // A node counts as covered by its pod bound there, or by its pod still Pending for it (the DaemonSet
+        // controller names the node through matchFields): that one is pod-pending's, not a gap.
+        var running = context.Pods.Where(pod => pod.Workload.Kind == "DaemonSet" && !pod.Pod.Terminated)
             .GroupBy(pod => pod.Workload)
-            .ToDictionary(group => group.Key, group => group.Select(pod => pod.Pod.NodeName!).ToHashSet(StringComparer.Ordinal));
+            .ToDictionary(group => group.Key, group => group.SelectMany(pod => pod.Pod.NodeName is { } node ? [node] : NamedNodes(pod.Pod.Spec)).ToHashSet(StringComparer.Ordinal));
         var homes = context.Pods.Where(pod => pod.Workload.Kind == "DaemonSet").GroupBy(pod => pod.Workload)
             .ToDictionary(group => group.Key, group => group.First().Home);
         foreach (var controller in context.Snapshot.Controllers.Values.Where(c => c.Kind == "DaemonSet"))
@@ -58,4 +60,11 @@ internal static class DaemonSetGapAudit
             }
         }
     }
+
+    /// <summary>The nodes a pod's required node affinity names by metadata.name, as the DaemonSet controller writes it.</summary>
+    private static IEnumerable<string> NamedNodes(Kubernetes.PodSpec spec) =>
+        spec.Affinity?.NodeAffinity?.RequiredDuringSchedulingIgnoredDuringExecution?.NodeSelectorTerms?
+            .SelectMany(term => term.MatchFields ?? [])
+            .Where(field => field.Key == "metadata.name" && field.Operator == Kubernetes.NodeSelectorOperators.In)
+            .SelectMany(field => field.Values ?? []) ?? [];
 }

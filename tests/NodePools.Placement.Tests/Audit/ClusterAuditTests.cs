@@ -169,6 +169,22 @@ public sealed class ClusterAuditTests : IDisposable
     }
 
     [Fact]
+    public void A_DaemonSet_pod_pending_for_its_node_is_reported_pending_not_as_a_gap()
+    {
+        var plan = Plan("dev");
+        var snapshot = StackSnapshots.Build(plan);
+        var agent = StackSnapshots.Items(snapshot, "Pod").First(p => p["metadata"]!["ownerReferences"]![0]!["name"]!.ToString() == "kube-proxy");
+        var node = (string)agent["spec"]!["nodeName"]!;
+        agent["spec"]!.AsObject().Remove("nodeName");
+        agent["spec"]!["affinity"] = JsonNode.Parse("""{"nodeAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":{"nodeSelectorTerms":[{"matchFields":[{"key":"metadata.name","operator":"In","values":["NODE"]}]}]}}}""".Replace("NODE", node, StringComparison.Ordinal));
+        agent["status"] = new JsonObject { ["phase"] = "Pending" };
+
+        var result = Audit(plan, snapshot);
+        Assert.True(result.Findings.Count == 1, Describe(result));
+        Assert.Equal("pod-pending", result.Findings[0].Finding.Rule);
+    }
+
+    [Fact]
     public void The_summary_counts_each_pools_nodes_pods_and_requests()
     {
         var plan = Plan("dev");
