@@ -48,7 +48,7 @@ public static class PostrenderCommand
         }
         var (releaseNamespace, patches) = patchFile is not null ? FromFile(patchFile) : FromStack(directory, stack!, release!);
 
-        var result = ManifestPatcher.Apply(context.Input.ReadToEnd(), releaseNamespace, patches);
+        var result = ManifestPatcher.Apply(context.Input.ReadToEnd(), releaseNamespace, patches, HookHandling.PassThrough);
         var problems = result.Problems.ToList();
         if (problems.Count > 0)
         {
