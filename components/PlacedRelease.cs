@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NodePools.Placement.Deployment;
 using NodePools.Placement.Planning;
 using Pulumi;
@@ -13,7 +14,8 @@ namespace NodePools.Components;
 /// them), after its namespace and the releases it depends on, on the cluster's provider, with its
 /// install options (timeout, atomic, cleanupOnFail, skipAwait). A release with secretValues hands
 /// Helm its values as a secret output; a protected (stateful) release is protected and retained on delete.
-/// A release with patches names its post-renderer, which Helm runs on every install and upgrade.
+/// A release with patches names its post-renderer, which Helm runs on every install and upgrade, and
+/// patches the Helm hooks its patches target after the release (<see cref="HookPatches"/>).
 /// </summary>
 public sealed class PlacedRelease : ComponentResource
 {
@@ -27,10 +29,16 @@ public sealed class PlacedRelease : ComponentResource
         releaseOptions.Protect = args.Plan.Spec.Install.Protect;
         releaseOptions.RetainOnDelete = args.Plan.Spec.Install.Protect;
         Release = new Helm.Release(name, ReleaseArgs(args.Plan, args.PostRenderer), releaseOptions);
+        HookPatches = args.Plan.Patches.Count > 0
+            ? Components.HookPatches.Register(name, args.Plan, Release, args.Provider, this, args.KubeVersion)
+            : Output.Create(ImmutableArray<Pulumi.Kubernetes.ApiExtensions.CustomResourcePatch>.Empty);
         RegisterOutputs(new Dictionary<string, object?> { ["releaseName"] = Release.Name });
     }
 
     public Helm.Release Release { get; }
+
+    /// <summary>The patches applied after the release to the Helm hooks its patches target (none without patches).</summary>
+    public Output<ImmutableArray<Pulumi.Kubernetes.ApiExtensions.CustomResourcePatch>> HookPatches { get; }
 
     /// <summary>The node groups the release waits for.</summary>
     public IReadOnlyList<Resource> DependsOnNodeGroups { get; }
@@ -81,6 +89,9 @@ public sealed class PlacedReleaseArgs
 
     /// <summary>What this release is installed after: the releases it depends on, the default StorageClass, CoreDNS, its role.</summary>
     public IReadOnlyList<Resource> AfterReleases { get; init; } = [];
+
+    /// <summary>The cluster's Kubernetes version, which the provider renders hooks for (as the check renders); null for the cluster's own.</summary>
+    public string? KubeVersion { get; init; }
 
     /// <summary>The relative path of the release's post-renderer script (<see cref="PostRendererFiles.Write"/>); null when it declares no patches.</summary>
     public string? PostRenderer { get; init; }

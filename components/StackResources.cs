@@ -116,6 +116,7 @@ public sealed record StackResources(
                     dns.CoreDns,
                     .. release.Name == AutoscalerSpec.ReleaseName && autoscaler is not null ? [autoscaler.Association] : Array.Empty<Resource>(),
                 ],
+                KubeVersion = declaration.Cluster.Version,
                 PostRenderer = PostRenderer.For(release) is { } postRenderer
                     ? PostRendererFiles.Write(postRenderer, workingDirectory ?? Directory.GetCurrentDirectory())
                     : null,

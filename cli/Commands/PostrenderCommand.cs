@@ -48,7 +48,7 @@ public static class PostrenderCommand
         }
         var (releaseNamespace, patches) = patchFile is not null ? FromFile(patchFile) : FromStack(directory, stack!, release!);
 
-        var result = ManifestPatcher.Apply(context.Input.ReadToEnd(), releaseNamespace, patches);
+        var result = ManifestPatcher.Apply(context.Input.ReadToEnd(), releaseNamespace, patches, HookHandling.PassThrough);
         var problems = result.Problems.ToList();
         if (problems.Count > 0)
         {
@@ -60,7 +60,7 @@ public static class PostrenderCommand
         foreach (var outcome in result.Outcomes.Where(outcome => outcome.Unapplied))
         {
             context.Error.WriteLine(outcome.Hooks.Count > 0
-                ? $"note: patch {outcome.Index + 1} ({outcome.Patch.Target}) matches only the hook {string.Join(", ", outcome.Hooks)}, which is left as rendered"
+                ? $"note: patch {outcome.Index + 1} ({outcome.Patch.Target}) matches only the hook {string.Join(", ", outcome.Hooks)}, which is left as rendered (the Pulumi program patches hooks after the release)"
                 : $"note: patch {outcome.Index + 1} ({outcome.Patch.Target}) matches no object");
         }
         var output = context.OutputStream();

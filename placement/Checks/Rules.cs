@@ -100,7 +100,7 @@ public static class Rules
         "an acknowledgement naming no rendered workload") { Check = AcknowledgementRule.Unmatched };
 
     public static readonly Rule PatchUnmatched = new("patch-unmatched", RuleStage.Rendered, "warning / error",
-        "a patch that changes nothing the release installs: the chart renders no such object (warning), renders it only as a Helm hook, which the post-renderer never receives (error), or the patch's path runs through a value that is not a mapping or list (error)")
+        "a patch that changes nothing the release installs: the chart renders no such object (warning), the patch's path runs through a value that is not a mapping or list (error), or it matches a Helm hook the patch after the release cannot reach or express: a Job or Pod hook, one Helm deletes once run, a null deleting a rendered value (error)")
         { Check = PatchRule.Check };
 
     public static readonly Rule ChartUnavailable = new("chart-unavailable", RuleStage.Rendered, "warning (error when rendering is required)",

@@ -17,9 +17,11 @@ namespace NodePools.Placement.Patching;
 /// <item>A patched document keeps its leading comments (Helm's <c># Source:</c> line) and is written
 /// again as block YAML: its untouched values keep their text and style, comments inside it are dropped.</item>
 /// <item>Objects inside a <c>List</c> are targets like any other.</item>
-/// <item>Helm hooks are never patched: Helm 3's post-renderer, which Pulumi's Release embeds, never
-/// receives them, so the check leaves them alone too and reports the patch (Helm 4 sends hooks; the
-/// same patches then give the same result).</item>
+/// <item>Helm hooks: Helm 3's post-renderer, which Pulumi's Release embeds, never receives them, so
+/// the post-renderer leaves them alone (<see cref="HookHandling.PassThrough"/>; Helm 4 sends hooks,
+/// with the same result). The program patches them after the release by server-side apply, with the
+/// body <see cref="HookApplyPatch"/> computes through this function; the check patches them here
+/// (<see cref="HookHandling.PatchAfterRelease"/>), so it reads what that apply leaves.</item>
 /// </list>
 /// </summary>
 public static partial class ManifestPatcher
@@ -30,9 +32,10 @@ public static partial class ManifestPatcher
     private static partial Regex TopLevelKind();
 
     /// <param name="releaseNamespace">Where Helm installs objects rendered without a namespace.</param>
-    public static PatchResult Apply(string manifests, string releaseNamespace, IReadOnlyList<ManifestPatch> patches)
+    /// <param name="hooks">Whether hooks are patched (the check, the patch after the release) or pass through (the post-renderer).</param>
+    public static PatchResult Apply(string manifests, string releaseNamespace, IReadOnlyList<ManifestPatch> patches, HookHandling hooks)
     {
-        var outcomes = patches.Select(_ => (Applied: new List<string>(), Hooks: new List<string>(), Problems: new List<string>())).ToArray();
+        var outcomes = patches.Select(_ => (Applied: new List<string>(), Hooks: new List<string>(), Problems: new List<string>(), HookProblems: new List<string>())).ToArray();
         if (patches.Count == 0)
             return new PatchResult(manifests, []);
 
@@ -53,9 +56,19 @@ public static partial class ManifestPatcher
                     if (!Matches(obj, patches[i].Target, releaseNamespace))
                         continue;
                     var id = $"{YamlNodes.Text(YamlNodes.Child(obj, "kind"))}/{Name(obj)}";
-                    if (IsHook(obj))
+                    if (HookPatching.IsHook(obj))
                     {
-                        outcomes[i].Hooks.Add(id);
+                        if (hooks == HookHandling.PassThrough)
+                            outcomes[i].Hooks.Add(id);
+                        else if ((HookPatching.Unreachable(obj) ?? HookPatching.Inexpressible(obj, patches[i])) is { } refusal)
+                            outcomes[i].HookProblems.Add($"{id}: {refusal}");
+                        else if (ObjectPatch.Apply(obj, patches[i].Path, patches[i].Merge) is { } problem)
+                            outcomes[i].HookProblems.Add($"{id}: at {patches[i].Path}, {problem}");
+                        else
+                        {
+                            outcomes[i].Hooks.Add(id);
+                            changed = true;
+                        }
                     }
                     else if (ObjectPatch.Apply(obj, patches[i].Path, patches[i].Merge) is { } problem)
                     {
@@ -73,7 +86,11 @@ public static partial class ManifestPatcher
                 : chunk.Text);
         }
         return new PatchResult(output.ToString(),
-            outcomes.Select((outcome, i) => new PatchOutcome(i, patches[i], outcome.Applied, outcome.Hooks, outcome.Problems)).ToList());
+            outcomes.Select((outcome, i) => new PatchOutcome(i, patches[i], outcome.Applied, outcome.Hooks, outcome.Problems)
+            {
+                HookHandling = hooks,
+                HookProblems = outcome.HookProblems,
+            }).ToList());
     }
 
     /// <summary>Whether a document may hold a target: its kind is one patched, a List, or not plain to see.</summary>
@@ -116,9 +133,4 @@ public static partial class ManifestPatcher
 
     private static string? Metadata(YamlMappingNode obj, string key) =>
         YamlNodes.Child(obj, "metadata") is YamlMappingNode metadata && YamlNodes.Text(YamlNodes.Child(metadata, key)) is { Length: > 0 } text ? text : null;
-
-    private static bool IsHook(YamlMappingNode obj) =>
-        YamlNodes.Child(obj, "metadata") is YamlMappingNode metadata
-        && YamlNodes.Child(metadata, "annotations") is YamlMappingNode annotations
-        && YamlNodes.Text(YamlNodes.Child(annotations, HookAnnotation)) is { Length: > 0 };
 }

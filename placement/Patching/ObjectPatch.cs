@@ -22,6 +22,37 @@ internal static class ObjectPatch
         return null;
     }
 
+    /// <summary>
+    /// The values the patch's nulls would delete (dotted, from the object): a null whose key the object
+    /// does not have deletes nothing. The object is not changed.
+    /// </summary>
+    public static IEnumerable<string> Deletions(YamlMappingNode obj, PatchPath path, JsonObject merge)
+    {
+        YamlNode? current = obj;
+        foreach (var step in path.Steps)
+        {
+            current = current is YamlMappingNode mapping ? YamlNodes.Child(mapping, step.Key) : null;
+            if (step.SelectsEntry)
+                current = current is YamlSequenceNode list ? Entry(list, step) : null;
+        }
+        return current is YamlMappingNode target ? Deleted(target, merge, path.Steps.Count == 0 ? "" : $"{path}.") : [];
+    }
+
+    private static IEnumerable<string> Deleted(YamlMappingNode target, JsonObject merge, string prefix)
+    {
+        foreach (var (key, value) in merge)
+        {
+            var child = YamlNodes.Child(target, key);
+            if (value is null && !YamlNodes.IsNull(child))
+                yield return prefix + key;
+            else if (value is JsonObject nested && child is YamlMappingNode mapping)
+            {
+                foreach (var deleted in Deleted(mapping, nested, $"{prefix}{key}."))
+                    yield return deleted;
+            }
+        }
+    }
+
     /// <summary>Where the path runs through a value that is not the mapping or list it needs; null when it can be followed.</summary>
     private static string? Blocked(YamlMappingNode obj, PatchPath path)
     {

@@ -87,8 +87,9 @@ public sealed class ReleaseRenderer(HelmRunner helm, RenderOptions options, Sema
     }
 
     /// <summary>
-    /// What Helm installs: <see cref="HelmTemplateAsync"/>, then the release's patches through the one
-    /// function its post-renderer runs (<see cref="ManifestPatcher"/>), with what each patch did.
+    /// What is installed: <see cref="HelmTemplateAsync"/>, then the release's patches through the one
+    /// function its post-renderer runs (<see cref="ManifestPatcher"/>), hooks included — they are
+    /// patched after the release (<see cref="HookApplyPatch"/>) — with what each patch did.
     /// </summary>
     public async Task<(HelmResult Result, IReadOnlyList<PatchOutcome> Patches)> TemplateAsync(ReleasePlan release, LocalChart chart, JsonObject values,
         string kubeVersion, CancellationToken cancellation)
@@ -96,7 +97,7 @@ public sealed class ReleaseRenderer(HelmRunner helm, RenderOptions options, Sema
         var result = await HelmTemplateAsync(release.Spec, chart, values, kubeVersion, cancellation).ConfigureAwait(false);
         if (!result.Succeeded || release.Patches.Count == 0)
             return (result, []);
-        var patched = ManifestPatcher.Apply(result.Output, release.Spec.Namespace, release.Patches);
+        var patched = ManifestPatcher.Apply(result.Output, release.Spec.Namespace, release.Patches, HookHandling.PatchAfterRelease);
         return (result with { Output = patched.Output }, patched.Outcomes);
     }
 

@@ -78,7 +78,7 @@ public class PostrenderCommandTests
     public void The_patch_file_and_the_stack_give_the_output_of_the_check_paths_function()
     {
         var (file, release) = PatchFileOf(Stack);
-        var expected = ManifestPatcher.Apply(Manifests, "apps", release.Patches).Output;
+        var expected = ManifestPatcher.Apply(Manifests, "apps", release.Patches, HookHandling.PassThrough).Output;
 
         var fromFile = CliRunner.RunWithInput(Manifests, "postrender", "--patches", file);
         var fromStack = CliRunner.RunWithInput(Manifests, "postrender", "test", "fixture", "--dir", CliRunner.Project(Stack));

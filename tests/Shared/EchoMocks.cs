@@ -15,6 +15,9 @@ public sealed class EchoMocks(MockAccount? account = null) : IMocks
     /// <summary>The AWS side: identity, clusters, access entries (a fresh account unless given).</summary>
     public MockAccount Account { get; } = account ?? new MockAccount();
 
+    /// <summary>The revision every mocked Helm release reports.</summary>
+    public const int ReleaseRevision = 3;
+
     public const string Kubeconfig = """{"apiVersion":"v1","kind":"Config","clusters":[]}""";
 
     /// <summary>The region the mocked aws provider deploys to (from a profile: no stack source names it).</summary>
@@ -25,6 +28,9 @@ public sealed class EchoMocks(MockAccount? account = null) : IMocks
 
     /// <summary>Instance types the mocked account does not offer in a zone: no g5 in us-east-1a, no r7i.large in us-east-1c.</summary>
     public static readonly (string Type, string Zone)[] NotOffered = [("g5.xlarge", "us-east-1a"), ("g5.2xlarge", "us-east-1a"), ("r7i.large", "us-east-1c")];
+
+    /// <summary>Answers invokes before the defaults below (null: not answered here), e.g. kubernetes:helm:template with a real render.</summary>
+    public Func<MockCallArgs, object?>? Answer { get; init; }
 
     private readonly ConcurrentQueue<MockCallArgs> _calls = new();
 
@@ -70,6 +76,12 @@ public sealed class EchoMocks(MockAccount? account = null) : IMocks
             case "aws:eks/accessEntry:AccessEntry":
                 Account.CreateAccessEntry((string)args.Inputs["clusterName"], (string)args.Inputs["principalArn"]);
                 break;
+            case "kubernetes:helm.sh/v3:Release":
+                state["status"] = new Dictionary<string, object>
+                {
+                    ["name"] = args.Name ?? "", ["namespace"] = args.Inputs.GetValueOrDefault("namespace") ?? "", ["revision"] = ReleaseRevision, ["status"] = "deployed",
+                }.ToImmutableDictionary();
+                break;
             case "aws:iam/policy:Policy":
                 state["arn"] = $"arn:aws:iam::123456789012:policy/{args.Name}";
                 break;
@@ -81,7 +93,7 @@ public sealed class EchoMocks(MockAccount? account = null) : IMocks
     public Task<object> CallAsync(MockCallArgs args)
     {
         _calls.Enqueue(args);
-        object result = Account.Answer(args.Token ?? "", args.Args) ?? args.Token switch
+        object result = Answer?.Invoke(args) ?? Account.Answer(args.Token ?? "", args.Args) ?? args.Token switch
         {
             "aws:index/getAvailabilityZones:getAvailabilityZones" => new Dictionary<string, object>
             {

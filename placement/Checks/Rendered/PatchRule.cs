@@ -5,10 +5,10 @@ namespace NodePools.Placement.Checks;
 
 /// <summary>
 /// patch-unmatched: a patch that changes nothing the release installs — the chart renders no such
-/// object (a warning: a renamed target, or one rendered only with other values), renders it only as
-/// a Helm hook, which the post-renderer never receives (an error: the patch would never be
-/// installed), or the patch's path runs through a value that is not a mapping or list (an error:
-/// the post-renderer fails the install on it).
+/// object (a warning: a renamed target, or one rendered only with other values), the patch's path
+/// runs through a value that is not a mapping or list (an error: the post-renderer fails the install
+/// on it), or it matches a Helm hook the patch after the release cannot reach or express (an error:
+/// a Job or Pod hook, a hook Helm deletes once run, a null deleting a rendered value).
 /// </summary>
 internal static class PatchRule
 {
@@ -30,17 +30,15 @@ internal static class PatchRule
                         Fix = "correct the patch's path, or patch the value that is there",
                     };
                 }
-                if (!outcome.Unapplied || outcome.Problems.Count > 0)
-                    continue;
-                if (outcome.Hooks.Count > 0)
+                foreach (var problem in outcome.HookProblems)
                 {
-                    yield return Rules.PatchUnmatched.Error(subject,
-                        $"matches only the Helm hook {string.Join(", ", outcome.Hooks)}: Helm 3's post-renderer, which Pulumi's Release runs, never receives hooks, so the patch would never be installed") with
+                    yield return Rules.PatchUnmatched.Error(subject, $"cannot be applied after the release to the Helm hook {problem}") with
                     {
                         Fix = "change the hook through the chart's values instead; for its placement, a values path (nodepools slots) or an acknowledgement of the pool it runs on",
                     };
-                    continue;
                 }
+                if (!outcome.Unapplied || outcome.Problems.Count > 0 || outcome.HookProblems.Count > 0)
+                    continue;
                 var sameKind = rendered.Objects.Where(obj => obj.Kind == outcome.Patch.Target.Kind).Select(obj => obj.Id).Take(12).ToList();
                 yield return Rules.PatchUnmatched.Warning(subject, "matches no object the chart renders, so it changes nothing") with
                 {

@@ -37,6 +37,10 @@ public class ManifestPatcherTests
                   image: nginx
         """;
 
+    /// <summary>As the post-renderer applies patches: hooks pass through.</summary>
+    private static PatchResult PostRender(string manifests, string releaseNamespace, IReadOnlyList<ManifestPatch> patches) =>
+        ManifestPatcher.Apply(manifests, releaseNamespace, patches, HookHandling.PassThrough);
+
     private static ManifestPatch Patch(string kind, string name, string path, string merge, string? ns = null, string? apiVersion = null) =>
         new(new PatchTarget(kind, name) { Namespace = ns, ApiVersion = apiVersion }, PatchPath.Parse(path).Path!, (JsonObject)JsonNode.Parse(merge)!);
 
@@ -66,7 +70,7 @@ public class ManifestPatcherTests
     [MemberData(nameof(MergeCases))]
     public void Merge_semantics(string description, string path, string merge, string expected)
     {
-        var result = ManifestPatcher.Apply(Deployment, "apps", [Patch("Deployment", "web", path, merge)]);
+        var result = PostRender(Deployment, "apps", [Patch("Deployment", "web", path, merge)]);
 
         var web = Object(result.Output, "Deployment", "web")!;
         foreach (var (field, value) in JsonNode.Parse(expected)!.AsObject())
@@ -106,7 +110,7 @@ public class ManifestPatcherTests
     [MemberData(nameof(PathCases))]
     public void Paths_select_list_entries_by_a_field_and_create_what_is_missing(string description, string obj, string path, string merge, string expected)
     {
-        var result = ManifestPatcher.Apply(obj, "union", [Patch("KnativeServing", "serving", path, merge)]);
+        var result = PostRender(obj, "union", [Patch("KnativeServing", "serving", path, merge)]);
         var actual = Object(result.Output, "KnativeServing", "serving")!["spec"]!["workloads"];
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), $"{description}: {actual?.ToJsonString()}");
     }
@@ -124,7 +128,7 @@ public class ManifestPatcherTests
     [MemberData(nameof(BlockedPaths))]
     public void A_path_through_the_wrong_kind_of_value_leaves_the_object_as_it_was(string description, string path, string problem)
     {
-        var result = ManifestPatcher.Apply(Serving, "union", [Patch("KnativeServing", "serving", path, """{"x":1}""")]);
+        var result = PostRender(Serving, "union", [Patch("KnativeServing", "serving", path, """{"x":1}""")]);
         Assert.Equal(Serving, result.Output);
         var outcome = result.Outcomes.Single();
         Assert.Empty(outcome.Applied);
@@ -148,7 +152,7 @@ public class ManifestPatcherTests
     [MemberData(nameof(Matching))]
     public void Targets_match_on_kind_name_and_when_given_apiVersion_and_namespace(string description, string kind, string name, string? ns, string? apiVersion, bool applies)
     {
-        var outcome = ManifestPatcher.Apply(Deployment, "apps", [Patch(kind, name, ".", """{"metadata":{"labels":{"patched":"true"}}}""", ns, apiVersion)]).Outcomes.Single();
+        var outcome = PostRender(Deployment, "apps", [Patch(kind, name, ".", """{"metadata":{"labels":{"patched":"true"}}}""", ns, apiVersion)]).Outcomes.Single();
         Assert.True(applies == (outcome.Applied.Count == 1), description);
     }
 
@@ -174,7 +178,7 @@ public class ManifestPatcherTests
             """;
         var input = Others + "\n" + Deployment.Replace("name: web\n", "name: web\n", StringComparison.Ordinal) + "\n" + Others.Replace("web-config", "other", StringComparison.Ordinal);
 
-        var result = ManifestPatcher.Apply(input, "apps", [Patch("Deployment", "web", ".", """{"spec":{"replicas":3}}""")]);
+        var result = PostRender(input, "apps", [Patch("Deployment", "web", ".", """{"spec":{"replicas":3}}""")]);
 
         var (before, after) = (input.Split("---\n"), result.Output.Split("---\n"));
         Assert.Equal(before.Length, after.Length);
@@ -215,7 +219,7 @@ public class ManifestPatcherTests
                           line two
             """;
 
-        var output = ManifestPatcher.Apply(Input, "apps", [Patch("Deployment", "web", "spec.template.spec", """{"nodeSelector":{"pool":"web"}}""")]).Output;
+        var output = PostRender(Input, "apps", [Patch("Deployment", "web", "spec.template.spec", """{"nodeSelector":{"pool":"web"}}""")]).Output;
 
         Assert.StartsWith("---\n# Source: chart/templates/deployment.yaml\napiVersion: apps/v1\n", output, StringComparison.Ordinal);
         // Helm reads YAML 1.1: 0755 stays an octal number, on stays a boolean, "1" a string, the literal block a literal block.
@@ -237,7 +241,7 @@ public class ManifestPatcherTests
               - {apiVersion: apps/v1, kind: Deployment, metadata: {name: api}, spec: {replicas: 1}}
               - {apiVersion: apps/v1, kind: Deployment, metadata: {name: web}, spec: {replicas: 1}}
             """;
-        var result = ManifestPatcher.Apply(Input, "apps", [Patch("Deployment", "web", ".", """{"spec":{"replicas":4}}""")]);
+        var result = PostRender(Input, "apps", [Patch("Deployment", "web", ".", """{"spec":{"replicas":4}}""")]);
         Assert.Equal(4, Object(result.Output, "Deployment", "web")!["spec"]!["replicas"]!.GetValue<int>());
         Assert.Equal(1, Object(result.Output, "Deployment", "api")!["spec"]!["replicas"]!.GetValue<int>());
         Assert.Equal(["Deployment/web"], result.Outcomes.Single().Applied);
@@ -247,17 +251,79 @@ public class ManifestPatcherTests
     public void Helm_hooks_are_left_as_rendered_and_reported()
     {
         var hook = Deployment.Replace("  labels: {app: web}\n", "  annotations: {helm.sh/hook: post-install}\n", StringComparison.Ordinal);
-        var result = ManifestPatcher.Apply(hook, "apps", [Patch("Deployment", "web", ".", """{"spec":{"replicas":3}}""")]);
+        var result = PostRender(hook, "apps", [Patch("Deployment", "web", ".", """{"spec":{"replicas":3}}""")]);
         Assert.Equal(hook, result.Output);
         var outcome = result.Outcomes.Single();
         Assert.True(outcome.Unapplied);
         Assert.Equal(["Deployment/web"], outcome.Hooks);
     }
 
+    private const string HookServing = """
+        apiVersion: operator.knative.dev/v1beta1
+        kind: KnativeServing
+        metadata:
+          name: serving
+          annotations: {helm.sh/hook: "post-install,post-upgrade", helm.sh/hook-delete-policy: before-hook-creation}
+        spec:
+          workloads:
+            - {name: activator, affinity: {podAntiAffinity: {preferredDuringSchedulingIgnoredDuringExecution: []}}}
+        """;
+
+    private const string HookJob = """
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: serving, annotations: {helm.sh/hook: pre-install}}
+        spec: {template: {spec: {containers: [{name: c, image: busybox}]}}}
+        """;
+
+    /// <summary>
+    /// The check's render patches hooks as the server-side apply after the release does, and refuses
+    /// what that apply cannot reach or express: (manifest, path, merge, hook patched, refusal).
+    /// </summary>
+    public static TheoryData<string, string, string, bool, string?> HookCases => new()
+    {
+        { HookServing, "spec.workloads[name=activator]", """{"tolerations":[{"key":"pool","value":"services","effect":"NoSchedule"}]}""", true, null },
+        // An intent's null for a field the chart leaves out deletes nothing: the apply can express it.
+        { HookServing, "spec.workloads[name=activator]", """{"affinity":{"nodeAffinity":{"preferredDuringSchedulingIgnoredDuringExecution":null}}}""", true, null },
+        { HookServing, "spec.workloads[name=activator]", """{"affinity":{"podAntiAffinity":null}}""", false, "would delete spec.workloads[name=activator].affinity.podAntiAffinity" },
+        { HookServing, ".", """{"metadata":{"labels":{"team":"ci"}}}""", true, null },
+        { HookServing, ".", """{"status":{"x":1}}""", false, "top-level field \"status\"" },
+        { HookJob, "spec.template.spec", """{"nodeSelector":{"pool":"a"}}""", false, "pods run during the install" },
+        { HookServing.Replace("before-hook-creation", "hook-succeeded", StringComparison.Ordinal), "spec", """{"x":1}""", false, "hook-delete-policy: hook-succeeded" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HookCases))]
+    public void Hooks_are_patched_for_the_check_as_after_the_release_or_refused_with_the_reason(string manifest, string path, string merge, bool patched, string? refusal)
+    {
+        var kind = manifest.Contains("kind: Job", StringComparison.Ordinal) ? "Job" : "KnativeServing";
+        var result = ManifestPatcher.Apply(manifest, "union", [Patch(kind, "serving", path, merge)], HookHandling.PatchAfterRelease);
+
+        var outcome = result.Outcomes.Single();
+        Assert.Equal(patched, !outcome.Unapplied);
+        Assert.Equal(patched ? [$"{kind}/serving"] : [], outcome.HooksPatched);
+        Assert.Equal(patched, result.Output != manifest);
+        Assert.Empty(result.Problems); // nothing here stops Helm: the post-renderer never sees hooks
+        if (refusal is null)
+            Assert.Empty(outcome.HookProblems);
+        else
+            Assert.Contains(refusal, Assert.Single(outcome.HookProblems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_patched_hook_keeps_every_entry_the_chart_rendered_in_a_list_it_changes()
+    {
+        var result = ManifestPatcher.Apply(HookServing, "union",
+            [Patch("KnativeServing", "serving", "spec.workloads[name=webhook]", """{"tolerations":[]}""")], HookHandling.PatchAfterRelease);
+        var workloads = Object(result.Output, "KnativeServing", "serving")!["spec"]!["workloads"]!.AsArray();
+        Assert.Equal(["activator", "webhook"], workloads.Select(w => (string)w!["name"]!));
+        Assert.NotNull(workloads[0]!["affinity"]!["podAntiAffinity"]);
+    }
+
     [Fact]
     public void A_patch_whose_target_is_not_rendered_changes_nothing_and_says_so()
     {
-        var result = ManifestPatcher.Apply(Deployment, "apps", [Patch("Deployment", "api", ".", """{"spec":{"replicas":3}}""")]);
+        var result = PostRender(Deployment, "apps", [Patch("Deployment", "api", ".", """{"spec":{"replicas":3}}""")]);
         Assert.Equal(Deployment, result.Output);
         var outcome = result.Outcomes.Single();
         Assert.True(outcome.Unapplied);
@@ -269,7 +335,7 @@ public class ManifestPatcherTests
     public void Patches_apply_in_declaration_order_and_a_key_written_twice_keeps_the_last()
     {
         var twice = Deployment.Replace("  replicas: 2\n", "  replicas: 2\n  replicas: 5\n", StringComparison.Ordinal);
-        var result = ManifestPatcher.Apply(twice, "apps",
+        var result = PostRender(twice, "apps",
         [
             Patch("Deployment", "web", "spec.template.spec", """{"nodeSelector":{"a":"1","b":"2"}}"""),
             Patch("Deployment", "web", "spec.template.spec", """{"nodeSelector":{"b":null}}"""),
@@ -301,7 +367,7 @@ public class ManifestPatcherTests
                 postrenderer.helm.sh/postrender-filename: chart/templates/service.yaml
               name: web
             """;
-        var output = ManifestPatcher.Apply(Input, "apps", [Patch("Deployment", "web", ".", """{"spec":{"replicas":2}}""")]).Output;
+        var output = PostRender(Input, "apps", [Patch("Deployment", "web", ".", """{"spec":{"replicas":2}}""")]).Output;
         Assert.Equal("chart/templates/deployment.yaml",
             Object(output, "Deployment", "web")!["metadata"]!["annotations"]!["postrenderer.helm.sh/postrender-filename"]!.ToString());
         Assert.EndsWith(Input[Input.IndexOf("---\n", StringComparison.Ordinal)..], output, StringComparison.Ordinal);
@@ -310,7 +376,7 @@ public class ManifestPatcherTests
     [Fact]
     public void Without_patches_the_text_is_returned_as_it_came()
     {
-        var result = ManifestPatcher.Apply(Deployment, "apps", []);
+        var result = PostRender(Deployment, "apps", []);
         Assert.Same(Deployment, result.Output);
         Assert.Empty(result.Outcomes);
     }

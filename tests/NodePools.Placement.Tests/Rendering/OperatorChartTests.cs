@@ -70,6 +70,26 @@ public class OperatorChartTests
     }
 
     [Fact]
+    public void Patches_to_a_hook_resource_place_its_operators_workloads_as_the_patch_after_the_release_leaves_them()
+    {
+        // The chart hard-codes the KnativeServing hook: no values path reaches its workloads, patches do.
+        string[] knative = ["activator", "autoscaler", "autoscaler-hpa", "controller", "webhook", "net-kourier-controller", "3scale-kourier-gateway"];
+        var rendered = Run(Unplaced + "\nvalues: {serving: {placementFromValues: false}}\npatches:\n" + string.Join("\n", knative.Select(name =>
+            $"  - {{target: {{kind: KnativeServing, name: operators-serving}}, path: \"spec.workloads[name={name}]\", intent: {{pool: services}}}}")));
+
+        Assert.Empty(rendered.Of(Rules.PatchUnmatched.Id));
+        foreach (var name in knative)
+        {
+            var workload = rendered.Workload($"Deployment/{name}");
+            Assert.Equal(["services"], workload.Fits);
+            Assert.Equal(["services"], workload.HomePools);
+        }
+        Assert.DoesNotContain(rendered.Of("workload-off-pool"), f => f.Subject.Contains("KnativeServing", StringComparison.Ordinal));
+        var outcomes = rendered.Value.Rendered!.Render.Release(Chart)!.Patches;
+        Assert.All(outcomes, outcome => Assert.Equal(["KnativeServing/operators-serving"], outcome.HooksPatched));
+    }
+
+    [Fact]
     public void Operators_workloads_nothing_places_are_off_pool_with_the_values_path_that_reaches_them()
     {
         var rendered = Run(Unplaced);

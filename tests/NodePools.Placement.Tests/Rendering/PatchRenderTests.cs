@@ -78,7 +78,7 @@ public class PatchRenderTests
         { "a target the chart does not render", "{target: {kind: Deployment, name: fixture-missing}, patch: {spec: {replicas: 2}}}", "Warning",
             "matches no object the chart renders" },
         { "a hook", "{target: {kind: Job, name: fixture-migrate}, patch: {spec: {backoffLimit: 1}}}", "Error",
-            "matches only the Helm hook Job/fixture-migrate: Helm 3's post-renderer" },
+            "cannot be applied after the release to the Helm hook Job/fixture-migrate: it is a Helm hook Job, whose pods run during the install" },
         { "a path through a list", "{target: {kind: Deployment, name: fixture-api}, path: spec.template.spec.containers.main, patch: {image: x}}", "Error",
             "spec.template.spec.containers is a list, not a mapping" },
     };
