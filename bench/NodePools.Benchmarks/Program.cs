@@ -6,6 +6,14 @@ using NodePools.Benchmarks;
 if (args.Length == 4 && args[0] == "--measure")
     return ExplainBenchmarks.Measure(args[1], args[2], args[3]);
 
+// `--measure-audit SNAPSHOT` is the audit measurement, run as a child process by the quick report.
+if (args.Length == 2 && args[0] == "--measure-audit")
+    return AuditBenchmarks.Measure(args[1]);
+
+// `--profile-audit SNAPSHOT`: where the audit's time and memory go, phase by phase (README: Benchmarks).
+if (args.Length == 2 && args[0] == "--profile-audit")
+    return AuditBenchmarks.Profile(args[1]);
+
 // `--check-summary NODES PODS`: the summary's counts against the direct evaluation, run as a child process by the quick report.
 if (args.Length == 3 && args[0] == "--check-summary")
 {
@@ -16,12 +24,24 @@ if (args.Length == 3 && args[0] == "--check-summary")
     return differences.Count == 0 ? 0 : 1;
 }
 
-// `--generate DIR`: the realistic cluster of the summary target (nodes.json, pods.json), to try explain on.
+// `--generate DIR`: the realistic clusters of the summary and audit targets (nodes.json, pods.json; snapshot.json), to try explain and audit on.
 if (args.Length == 2 && args[0] == "--generate")
 {
     ClusterFiles.WriteNodes(Path.Combine(args[1], "nodes.json"), 5_000);
     ClusterFiles.WritePods(Path.Combine(args[1], "pods.json"), 150_000, 5_000, templates: 300, daemonSets: true);
+    var snapshot = AuditSnapshot.Write(Path.Combine(args[1], "snapshot.json"), AuditBenchmarks.Plan(), AuditBenchmarks.TargetNodes, AuditBenchmarks.TargetPods);
+    Console.WriteLine($"snapshot.json: {snapshot.Nodes:N0} nodes, {snapshot.Pods:N0} pods, {snapshot.Controllers:N0} controllers, {snapshot.Bytes / (1024.0 * 1024):N0} MiB; planted:");
+    foreach (var plant in snapshot.Planted)
+        Console.WriteLine($"  {plant}");
     return 0;
+}
+
+// `--audit`: only the audit target of the quick report.
+if (args.Length == 1 && args[0] == "--audit")
+{
+    var auditMet = AuditBenchmarks.Report();
+    Console.WriteLine(auditMet ? "targets met" : "TARGETS MISSED");
+    return auditMet ? 0 : 1;
 }
 
 // `--full` runs the BenchmarkDotNet suite; the default is a quick report against the targets.
@@ -91,6 +111,9 @@ finally
 {
     Directory.Delete(files, recursive: true);
 }
+
+// audit on a snapshot of the prod stack at scale, in its own process.
+met &= AuditBenchmarks.Report();
 
 // Rendering the prod stack with its charts at hand: best of 3, after one warm-up run.
 if (RenderingBenchmarks.Unavailable() is { } reason)
