@@ -47,7 +47,7 @@ public sealed class AuditContext
             if (pod.NodeName is { } nodeName && !pod.Terminated)
             {
                 var sums = requested.TryGetValue(nodeName, out var found) ? found : requested[nodeName] = new(StringComparer.Ordinal);
-                foreach (var (resource, amount) in ResourceFit.PodRequests(pod.Spec))
+                foreach (var (resource, amount) in pod.Requests)
                     sums[resource] = sums.GetValueOrDefault(resource) + amount;
                 counts[nodeName] = counts.GetValueOrDefault(nodeName) + 1;
             }

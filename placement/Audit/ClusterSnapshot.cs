@@ -11,11 +11,27 @@ public sealed record LiveNode(Node Node, bool Ready)
     public bool Cordoned => Node.Spec?.Unschedulable ?? false;
 }
 
-/// <summary>A pod of the running cluster: where it runs (or why it waits) and what made it.</summary>
-public sealed record LivePod(string Name, string Namespace, ObjectMeta Metadata, PodSpec Spec, string Phase)
+/// <summary>
+/// A pod of the running cluster, kept small (a cluster holds many): where it runs or why it waits, what
+/// made it, the two labels that name its workload, and its requests. Its spec is kept whole only while
+/// it waits (the scheduler's reasons need it); a running pod keeps its placement fields, a finished one nothing.
+/// </summary>
+public sealed record LivePod(string Name, string Namespace, PodSpec Spec, string Phase)
 {
+    /// <summary>The pod's controller (its ReplicaSet, DaemonSet, Job...), or null for a bare pod.</summary>
+    public OwnerReference? Owner { get; init; }
+
+    /// <summary>The pod-template-hash label: a Deployment's ReplicaSet is named DEPLOYMENT-HASH.</summary>
+    public string? TemplateHash { get; init; }
+
+    /// <summary>The app.kubernetes.io/instance label: Helm charts set it to the release's name.</summary>
+    public string? Instance { get; init; }
+
     /// <summary>The scheduler's message when its PodScheduled condition says Unschedulable.</summary>
     public string? UnschedulableMessage { get; init; }
+
+    /// <summary>What it requests, in scheduling units (millicores for cpu).</summary>
+    public IReadOnlyDictionary<string, long> Requests { get; init; } = new Dictionary<string, long>();
 
     public string? NodeName => string.IsNullOrEmpty(Spec.NodeName) ? null : Spec.NodeName;
 
@@ -23,14 +39,12 @@ public sealed record LivePod(string Name, string Namespace, ObjectMeta Metadata,
     public bool Terminated => Phase is "Succeeded" or "Failed";
 
     public bool Pending => NodeName is null && !Terminated;
-
-    public OwnerReference? Controller => Metadata.OwnerReferences?.FirstOrDefault(owner => owner.Controller == true) ?? Metadata.OwnerReferences?.FirstOrDefault();
 }
 
 /// <summary>A controller of the running cluster (ReplicaSet, Deployment, StatefulSet, DaemonSet, Job, CronJob).</summary>
-public sealed record LiveController(string Kind, string Name, string Namespace, ObjectMeta Metadata, PodTemplateSpec? Template)
+public sealed record LiveController(string Kind, string Name, string Namespace, ClusterObjectMeta Metadata, PodTemplateSpec? Template)
 {
-    public OwnerReference? Controller => Metadata.OwnerReferences?.FirstOrDefault(owner => owner.Controller == true) ?? Metadata.OwnerReferences?.FirstOrDefault();
+    public OwnerReference? Controller => Metadata.Controller;
 }
 
 /// <summary>What an audit reads of a cluster: its nodes, its pods, and the controllers between pods and workloads.</summary>

@@ -18,7 +18,7 @@ public static partial class LiveOwners
 {
     public static WorkloadRef Of(LivePod pod, ClusterSnapshot snapshot)
     {
-        if (pod.Controller is not { Kind: { Length: > 0 } kind, Name: { Length: > 0 } name })
+        if (pod.Owner is not { Kind: { Length: > 0 } kind, Name: { Length: > 0 } name })
             return new WorkloadRef(pod.Namespace, "Pod", pod.Name);
         return kind switch
         {
@@ -40,7 +40,7 @@ public static partial class LiveOwners
                 ? new WorkloadRef(pod.Namespace, kind, name)
                 : new WorkloadRef(pod.Namespace, "ReplicaSet", replicaSet);
         }
-        return pod.Metadata.Labels?.TryGetValue("pod-template-hash", out var hash) == true && replicaSet.EndsWith("-" + hash, StringComparison.Ordinal)
+        return pod.TemplateHash is { Length: > 0 } hash && replicaSet.EndsWith("-" + hash, StringComparison.Ordinal)
             ? new WorkloadRef(pod.Namespace, "Deployment", replicaSet[..^(hash.Length + 1)])
             : new WorkloadRef(pod.Namespace, "ReplicaSet", replicaSet);
     }

@@ -1,6 +1,7 @@
 using NodePools.Placement.Input;
 using NodePools.Placement.Kubernetes;
 using NodePools.Placement.Manifests;
+using NodePools.Placement.Scheduling;
 
 namespace NodePools.Placement.Audit;
 
@@ -50,14 +51,15 @@ public static class SnapshotReader
             return;
         }
         var unplaced = new List<(int Index, long Offset)>();
-        foreach (var (obj, document, path, offset) in JsonManifestReader.Read(file, KubernetesJsonContext.Default.ClusterObject, errors))
+        var strings = new StringPool();
+        JsonManifestReader.Read(file, KubernetesJsonContext.Default.ClusterObject, errors, (obj, document, path, offset) =>
         {
             var name = obj.Metadata.Name;
             if (string.IsNullOrEmpty(obj.Kind) || string.IsNullOrEmpty(name))
             {
                 errors.Add(new InputError(file, path, "an object needs kind and metadata.name, as the API server returns them") { Document = document });
                 unplaced.Add((errors.Count - 1, offset));
-                continue;
+                return;
             }
             var @namespace = obj.Metadata.Namespace ?? "";
             switch (obj.Kind)
@@ -66,25 +68,52 @@ public static class SnapshotReader
                     nodes.Add(new LiveNode(new Node
                     {
                         Kind = "Node",
-                        Metadata = obj.Metadata,
+                        Metadata = new ObjectMeta { Name = name, Labels = obj.Metadata.Labels },
                         Spec = new NodeSpec { Taints = obj.Spec?.Taints, Unschedulable = obj.Spec?.Unschedulable ?? false },
                         Status = new NodeStatus { Allocatable = obj.Status?.Allocatable },
                     }, Condition(obj, "Ready")?.Status == "True"));
                     break;
                 case "Pod":
-                    var scheduled = Condition(obj, "PodScheduled");
-                    pods.Add(new LivePod(name, @namespace, obj.Metadata, obj.Spec ?? new ClusterObjectSpec(), obj.Status?.Phase ?? "Pending")
-                    {
-                        UnschedulableMessage = scheduled is { Status: "False", Reason: "Unschedulable" } ? scheduled.Message : null,
-                    });
+                    pods.Add(Pod(obj, name, strings.Get(@namespace)));
                     break;
                 case var kind when ControllerKinds.Contains(kind):
                     controllers[(@namespace, kind, name)] = new LiveController(kind, name, @namespace, obj.Metadata, obj.Spec?.Template);
                     break;
             }
-        }
+        });
         JsonManifestReader.Place(file, errors, unplaced);
     }
+
+    /// <summary>
+    /// A pod, kept small: a cluster has tens of thousands, and what each keeps stays on the heap for the
+    /// whole audit. Its requests are summed now; a running pod keeps its placement fields (they say
+    /// why it may run where it runs), a pending one its whole spec, a finished one nothing.
+    /// </summary>
+    private static LivePod Pod(ClusterObject obj, string name, string @namespace)
+    {
+        var phase = string.Intern(obj.Status?.Phase ?? "Pending");
+        var spec = obj.Spec ?? new ClusterObjectSpec();
+        var scheduled = Condition(obj, "PodScheduled");
+        var labels = obj.Metadata.Labels;
+        var pod = new LivePod(name, @namespace, spec, phase)
+        {
+            Owner = obj.Metadata.Controller,
+            TemplateHash = labels?.GetValueOrDefault("pod-template-hash"),
+            Instance = labels?.GetValueOrDefault(WorkloadHomes.InstanceLabel),
+            UnschedulableMessage = scheduled is { Status: "False", Reason: "Unschedulable" } ? scheduled.Message : null,
+        };
+        if (pod.Terminated)
+            return pod with { Spec = Finished };
+        if (pod.Pending)
+            return pod with { Requests = ResourceFit.PodRequests(spec) };
+        return pod with
+        {
+            Requests = ResourceFit.PodRequests(spec),
+            Spec = new PodSpec { NodeName = spec.NodeName, NodeSelector = spec.NodeSelector, Affinity = spec.Affinity, Tolerations = spec.Tolerations },
+        };
+    }
+
+    private static readonly PodSpec Finished = new();
 
     private static ObjectCondition? Condition(ClusterObject obj, string type) => obj.Status?.Conditions?.FirstOrDefault(c => c.Type == type);
 
@@ -99,4 +128,12 @@ public static class SnapshotReader
         while (first is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF);
         return first is '{' or '[' or -1;
     }
+}
+
+/// <summary>One string per distinct value (namespaces repeat across a cluster's pods).</summary>
+internal sealed class StringPool
+{
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+    public string Get(string value) => _strings.TryGetValue(value, out var pooled) ? pooled : _strings[value] = value;
 }

@@ -99,7 +99,7 @@ public sealed class WorkloadHomes
             var @namespace = annotations.TryGetValue(ReleaseNamespaceAnnotation, out var ns) ? ns : workload.Namespace;
             return _plan.Releases.FirstOrDefault(release => release.Name == name && release.Spec.Namespace == @namespace);
         }
-        return pod?.Metadata.Labels?.TryGetValue(InstanceLabel, out var instance) == true
+        return pod?.Instance is { Length: > 0 } instance
             ? _plan.Releases.FirstOrDefault(release => release.Name == instance && release.Spec.Namespace == pod.Namespace)
             : null;
     }

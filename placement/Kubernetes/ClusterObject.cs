@@ -9,9 +9,30 @@ namespace NodePools.Placement.Kubernetes;
 public sealed record ClusterObject
 {
     public string? Kind { get; init; }
-    public ObjectMeta Metadata { get; set => field = value ?? new(); } = new();
+    public ClusterObjectMeta Metadata { get; set => field = value ?? new(); } = new();
     public ClusterObjectSpec? Spec { get; init; }
     public ClusterObjectStatus? Status { get; init; }
+}
+
+/// <summary>A running object's metadata: besides name and labels, Helm's release annotations and the controller that made it.</summary>
+public sealed record ClusterObjectMeta
+{
+    public string? Name { get; init; }
+    public string? Namespace { get; init; }
+    public Dictionary<string, string>? Labels { get; init; }
+    public Dictionary<string, string>? Annotations { get; init; }
+    public List<OwnerReference>? OwnerReferences { get; init; }
+
+    /// <summary>The controller among the owners (controller: true), else the first owner.</summary>
+    public OwnerReference? Controller => OwnerReferences?.FirstOrDefault(owner => owner.Controller == true) ?? OwnerReferences?.FirstOrDefault();
+}
+
+/// <summary>A meta/v1 OwnerReference: only what finds an object's controller.</summary>
+public sealed record OwnerReference
+{
+    public string? Kind { get; init; }
+    public string? Name { get; init; }
+    public bool? Controller { get; init; }
 }
 
 /// <summary>A Pod's spec (nodeName included), a Node's (taints, cordon) and a controller's (its template), in one shape.</summary>

@@ -29,18 +29,4 @@ public sealed record ObjectMeta
     public string? Name { get; init; }
     public string? Namespace { get; init; }
     public Dictionary<string, string>? Labels { get; init; }
-
-    /// <summary>Read from a cluster's objects: Helm's release annotations say which release installed one.</summary>
-    public Dictionary<string, string>? Annotations { get; init; }
-
-    /// <summary>Read from a cluster's objects: the controller that made a pod, a ReplicaSet or a Job.</summary>
-    public List<OwnerReference>? OwnerReferences { get; init; }
-}
-
-/// <summary>A meta/v1 OwnerReference: only what finds an object's controller.</summary>
-public sealed record OwnerReference
-{
-    public string? Kind { get; init; }
-    public string? Name { get; init; }
-    public bool? Controller { get; init; }
 }

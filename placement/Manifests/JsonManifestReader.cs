@@ -42,13 +42,23 @@ internal sealed class JsonManifestReader
     /// <summary>Each top-level object, or each item of a List, with its document number, readable path and file offset (for <see cref="Place"/>).</summary>
     public static List<(T Item, int Document, string Path, long Offset)> Read<T>(string file, JsonTypeInfo<T> type, List<InputError> errors) where T : class
     {
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return new JsonManifestReader(stream, file).ReadAll(type, errors);
+        var results = new List<(T, int, string, long)>();
+        Read(file, type, errors, (item, document, path, offset) => results.Add((item, document, path, offset)));
+        return results;
     }
 
-    private List<(T, int, string, long)> ReadAll<T>(JsonTypeInfo<T> type, List<InputError> errors) where T : class
+    /// <summary>
+    /// The same, handing each object to <paramref name="each"/> as soon as it is bound, so the caller keeps
+    /// only what it needs of it (a cluster's pods would not fit in memory as bound objects).
+    /// </summary>
+    public static void Read<T>(string file, JsonTypeInfo<T> type, List<InputError> errors, Action<T, int, string, long> each) where T : class
     {
-        var results = new List<(T, int, string, long)>();
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        new JsonManifestReader(stream, file).ReadAll(type, errors, each);
+    }
+
+    private void ReadAll<T>(JsonTypeInfo<T> type, List<InputError> errors, Action<T, int, string, long> results) where T : class
+    {
         var document = 0;
         try
         {
@@ -78,14 +88,13 @@ internal sealed class JsonManifestReader
             });
         }
         Place(_stream, errors, _unplaced);
-        return results;
     }
 
     /// <summary>
     /// A top-level object: a List when "items" (an array) comes before anything but apiVersion or a
     /// kind ending in "List"; otherwise one object, bound whole from its start.
     /// </summary>
-    private void ReadTopObject<T>(JsonTypeInfo<T> type, int document, List<(T, int, string, long)> results, List<InputError> errors) where T : class
+    private void ReadTopObject<T>(JsonTypeInfo<T> type, int document, Action<T, int, string, long> results, List<InputError> errors) where T : class
     {
         _keep = _start - 1; // the '{' just consumed: kept until the object is known to be a List or not
         var at = _offset + _keep;
@@ -116,12 +125,12 @@ internal sealed class JsonManifestReader
             _keep = -1;
             RestoreStateTopLevel();
             if (Bind(type, document, "", errors) is { } item)
-                results.Add((item, document, "", at));
+                results(item, document, "", at);
             return;
         }
     }
 
-    private void ReadItems<T>(JsonTypeInfo<T> type, int document, List<(T, int, string, long)> results, List<InputError> errors) where T : class
+    private void ReadItems<T>(JsonTypeInfo<T> type, int document, Action<T, int, string, long> results, List<InputError> errors) where T : class
     {
         var index = 0;
         while (true)
@@ -142,7 +151,7 @@ internal sealed class JsonManifestReader
                 continue;
             }
             if (Bind(type, document, path, errors) is { } item)
-                results.Add((item, document, path, at));
+                results(item, document, path, at);
         }
     }
 

@@ -6,17 +6,14 @@ namespace NodePools.Placement.Tests.Audit;
 
 public sealed class LiveOwnersTests
 {
-    private static LivePod Pod(string? ownerKind, string? ownerName, string? hash = null) => new("p-1", "ns",
-        new ObjectMeta
-        {
-            Name = "p-1",
-            Labels = hash is null ? null : new() { ["pod-template-hash"] = hash },
-            OwnerReferences = ownerKind is null ? null : [new OwnerReference { Kind = ownerKind, Name = ownerName, Controller = true }],
-        },
-        new PodSpec(), "Running");
+    private static LivePod Pod(string? ownerKind, string? ownerName, string? hash = null) => new("p-1", "ns", new PodSpec(), "Running")
+    {
+        Owner = ownerKind is null ? null : new OwnerReference { Kind = ownerKind, Name = ownerName, Controller = true },
+        TemplateHash = hash,
+    };
 
     private static LiveController Controller(string kind, string name, string? ownerKind = null, string? ownerName = null) => new(kind, name, "ns",
-        new ObjectMeta { Name = name, OwnerReferences = ownerKind is null ? null : [new OwnerReference { Kind = ownerKind, Name = ownerName, Controller = true }] }, null);
+        new ClusterObjectMeta { Name = name, OwnerReferences = ownerKind is null ? null : [new OwnerReference { Kind = ownerKind, Name = ownerName, Controller = true }] }, null);
 
     public static TheoryData<string, string?, string?, string?, string[], string> Cases => new()
     {

@@ -32,7 +32,7 @@ public sealed class SnapshotReaderTests : IDisposable
         Assert.Equal("k=v:NoSchedule", Assert.Single(node.Taints).ToString());
         Assert.Equal("4Gi", node.Node.Status!.Allocatable!["memory"]);
         Assert.Equal(2, snapshot.Pods.Count);
-        Assert.Equal(("a", "ReplicaSet", "web-abc"), (snapshot.Pods[0].NodeName, snapshot.Pods[0].Controller!.Kind, snapshot.Pods[0].Controller!.Name));
+        Assert.Equal(("a", "ReplicaSet", "web-abc"), (snapshot.Pods[0].NodeName, snapshot.Pods[0].Owner!.Kind, snapshot.Pods[0].Owner!.Name));
         Assert.True(snapshot.Pods[1].Pending);
         Assert.Equal("0/1 nodes are available", snapshot.Pods[1].UnschedulableMessage);
         var controller = snapshot.Controller("ns", "Deployment", "web");
