@@ -50,22 +50,49 @@ public static class SnapshotReader
             errors.Add(new InputError(file, "", $"expected the JSON that kubectl writes (kubectl get {KubectlKinds} -A -o json)") { Line = 1, Column = 1 });
             return;
         }
+        var read = new FileObjects();
+        // What kubectl writes takes the one-pass reader; any other shape, and any problem, the reader that locates it.
+        if (!KubectlListReader.TryRead(file, KubernetesJsonContext.Default.ClusterObject, (obj, index, offset) => read.Take(file, obj, 1, $"items[{index}]", offset)))
+        {
+            read = new FileObjects();
+            JsonManifestReader.Read(file, KubernetesJsonContext.Default.ClusterObject, errors, (obj, document, path, offset) => read.Take(file, obj, document, path, offset), comments: false);
+        }
         var unplaced = new List<(int Index, long Offset)>();
-        var strings = new StringPool();
-        JsonManifestReader.Read(file, KubernetesJsonContext.Default.ClusterObject, errors, (obj, document, path, offset) =>
+        foreach (var (error, offset) in read.Errors)
+        {
+            errors.Add(error);
+            unplaced.Add((errors.Count - 1, offset));
+        }
+        JsonManifestReader.Place(file, errors, unplaced);
+        nodes.AddRange(read.Nodes);
+        pods.AddRange(read.Pods);
+        foreach (var controller in read.Controllers)
+            controllers[(controller.Namespace, controller.Kind, controller.Name)] = controller;
+    }
+
+    /// <summary>What one file holds, kept apart until the file is read whole (a reader that gives up starts again).</summary>
+    private sealed class FileObjects
+    {
+        private readonly StringPool _strings = new();
+
+        public List<LiveNode> Nodes { get; } = [];
+        public List<LivePod> Pods { get; } = [];
+        public List<LiveController> Controllers { get; } = [];
+        public List<(InputError Error, long Offset)> Errors { get; } = [];
+
+        public void Take(string file, ClusterObject obj, int document, string path, long offset)
         {
             var name = obj.Metadata.Name;
             if (string.IsNullOrEmpty(obj.Kind) || string.IsNullOrEmpty(name))
             {
-                errors.Add(new InputError(file, path, "an object needs kind and metadata.name, as the API server returns them") { Document = document });
-                unplaced.Add((errors.Count - 1, offset));
+                Errors.Add((new InputError(file, path, "an object needs kind and metadata.name, as the API server returns them") { Document = document }, offset));
                 return;
             }
-            var @namespace = obj.Metadata.Namespace ?? "";
+            var @namespace = _strings.Get(obj.Metadata.Namespace ?? "");
             switch (obj.Kind)
             {
                 case "Node":
-                    nodes.Add(new LiveNode(new Node
+                    Nodes.Add(new LiveNode(new Node
                     {
                         Kind = "Node",
                         Metadata = new ObjectMeta { Name = name, Labels = obj.Metadata.Labels },
@@ -74,14 +101,13 @@ public static class SnapshotReader
                     }, Condition(obj, "Ready")?.Status == "True"));
                     break;
                 case "Pod":
-                    pods.Add(Pod(obj, name, strings.Get(@namespace)));
+                    Pods.Add(Pod(obj, name, @namespace));
                     break;
                 case var kind when ControllerKinds.Contains(kind):
-                    controllers[(@namespace, kind, name)] = new LiveController(kind, name, @namespace, obj.Metadata, obj.Spec?.Template);
+                    Controllers.Add(new LiveController(kind, name, @namespace, obj.Metadata, obj.Spec?.Template));
                     break;
             }
-        });
-        JsonManifestReader.Place(file, errors, unplaced);
+        }
     }
 
     /// <summary>
