@@ -25,7 +25,8 @@ public sealed record ClusterObjectMeta
     public Dictionary<string, string>? Annotations { get; set; }
     public List<OwnerReference>? OwnerReferences { get; set; }
 
-    /// <summary>The controller among the owners (controller: true), else the first owner.</summary>
+    /// <summary>The controller among the owners (controller: true), else the first owner. Not part of the JSON.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public OwnerReference? Controller => OwnerReferences?.FirstOrDefault(owner => owner.Controller == true) ?? OwnerReferences?.FirstOrDefault();
 }
 

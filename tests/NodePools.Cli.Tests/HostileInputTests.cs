@@ -55,6 +55,40 @@ public class HostileInputTests
         }
     }
 
+    private const string SnapshotNode = "{\"kind\":\"Node\",\"metadata\":{\"name\":\"n\",\"labels\":{\"eks.amazonaws.com/nodegroup\":\"system-1\"}},\"status\":{\"allocatable\":{\"cpu\":\"2\"}}}";
+
+    /// <summary>Cluster snapshots shaped like damaged kubectl output, a JSON items list each.</summary>
+    public static TheoryData<string, string> Snapshots() => new()
+    {
+        { "null item", "null" },
+        { "null owner reference", "{\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\",\"namespace\":\"a\",\"ownerReferences\":[null]},\"spec\":{}}" },
+        { "owner without kind or name", "{\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\",\"namespace\":\"a\",\"ownerReferences\":[{}]},\"spec\":{}}" },
+        { "null taint key", "{\"kind\":\"Node\",\"metadata\":{\"name\":\"m\"},\"spec\":{\"taints\":[{\"key\":null,\"effect\":\"NoSchedule\"}]}}" },
+        { "taint without effect", "{\"kind\":\"Node\",\"metadata\":{\"name\":\"m\"},\"spec\":{\"taints\":[{\"key\":\"k\"}]}}" },
+        { "label as a list", "{\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\",\"labels\":{\"a\":[1]}},\"spec\":{}}" },
+        { "unparsable quantities", "{\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\"},\"spec\":{\"nodeName\":\"n\",\"containers\":[{\"name\":\"c\",\"resources\":{\"requests\":{\"cpu\":\"lots\",\"memory\":\"1e400\"}}}]}}" },
+        { "a pod on a node not in the snapshot", "{\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\",\"namespace\":\"a\"},\"spec\":{\"nodeName\":\"elsewhere\"}}" },
+        { "a controller owning itself", "{\"kind\":\"ReplicaSet\",\"metadata\":{\"name\":\"r\",\"namespace\":\"a\",\"ownerReferences\":[{\"kind\":\"ReplicaSet\",\"name\":\"r\",\"controller\":true}]}},{\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\",\"namespace\":\"a\",\"ownerReferences\":[{\"kind\":\"ReplicaSet\",\"name\":\"r\",\"controller\":true}]},\"spec\":{}}" },
+        { "deep annotation", "{\"kind\":\"Deployment\",\"metadata\":{\"name\":\"d\",\"annotations\":{\"x\":" + new string('[', 5000) + new string(']', 5000) + "}}}" },
+        { "invalid UTF-8 escape", "{\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\\ud800\"},\"spec\":{}}" },
+        { "a number for a name", "{\"kind\":\"Pod\",\"metadata\":{\"name\":7},\"spec\":{}}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Snapshots))]
+    public void Audit_refuses_or_answers_never_crashes(string description, string item)
+    {
+        var file = CliRunner.TempFile("{\"kind\":\"List\",\"items\":[" + SnapshotNode + "," + item + "]}", ".json");
+        var (exit, output, error) = CliRunner.Run("audit", "dev", "--snapshot", file, "--no-render", "-C", Repository.Root);
+        Assert.True(exit is 0 or 1 or 2, $"{description}: exited {exit}\n{error}");
+        Assert.DoesNotContain("internal error", error);
+        Assert.DoesNotContain("   at ", error);
+        if (exit == 2)
+            Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(file)}:\d+:\d+", error);
+        else
+            Assert.NotEmpty(output);
+    }
+
     private const string TwoNamespaces =
         "apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: a}\nspec: {containers: [{name: c}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: b}\nspec: {containers: [{name: c}]}\n";
 
