@@ -1,4 +1,5 @@
 using NodePools.Placement.Declaration;
+using NodePools.Placement.Patching;
 using NodePools.Placement.Planning;
 using NodePools.Placement.Rendering;
 using NodePools.Placement.Scheduling;
@@ -74,7 +75,7 @@ public sealed record RenderedEvaluation(StackPlan Plan, StackRender Render, IRea
                     .ToList();
                 var acknowledgement = Acknowledgement(release, workload);
                 // The last intent patch applied to it is the placement it was left with.
-                var patch = rendered.Patches.Where(outcome => outcome.Applied.Contains(workload.Id) && release.Spec.Patches[outcome.Index].Intent is not null)
+                var patch = rendered.Patches.Where(outcome => release.Spec.Patches[outcome.Index].Intent is not null && Places(outcome, release.Spec.Patches[outcome.Index], workload))
                     .Select(outcome => release.Spec.Patches[outcome.Index]).LastOrDefault();
                 var home = patch is not null
                     ? IntendedPools.Of(patch.Intent!, plan, workload.IsDaemonSet).ToHashSet()
@@ -88,6 +89,21 @@ public sealed record RenderedEvaluation(StackPlan Plan, StackRender Render, IRea
             }
         }
         return new RenderedEvaluation(plan, render, workloads);
+    }
+
+    /// <summary>
+    /// Whether a patch places the workload: it changed the workload's own object, or the custom resource an
+    /// operator makes it from (with the patch after the release, for a hook) at a path that selects no
+    /// entry or the workload's own (spec.workloads[name=activator] places activator, not webhook).
+    /// </summary>
+    private static bool Places(PatchOutcome outcome, PatchSpec patch, Workload workload)
+    {
+        if (outcome.Applied.Contains(workload.Id))
+            return true;
+        if (workload.From is not { } from || !(outcome.Applied.Contains(from) || outcome.HooksPatched.Contains(from)))
+            return false;
+        var name = workload.ClusterName.Name;
+        return patch.Path.Steps.Where(step => step.SelectsEntry).All(step => step.Value == name);
     }
 
     /// <summary>Where the chart alone (no slot's placement) would run the same workload.</summary>

@@ -83,10 +83,24 @@ public class OperatorChartTests
             var workload = rendered.Workload($"Deployment/{name}");
             Assert.Equal(["services"], workload.Fits);
             Assert.Equal(["services"], workload.HomePools);
+            Assert.Equal($"spec.workloads[name={name}]", workload.PlacedByPatch?.Path.ToString()); // reported as placed by its own patch
         }
         Assert.DoesNotContain(rendered.Of("workload-off-pool"), f => f.Subject.Contains("KnativeServing", StringComparison.Ordinal));
         var outcomes = rendered.Value.Rendered!.Render.Release(Chart)!.Patches;
         Assert.All(outcomes, outcome => Assert.Equal(["KnativeServing/operators-serving"], outcome.HooksPatched));
+    }
+
+    [Fact]
+    public void A_patch_to_one_entry_of_a_resource_places_that_workload_only_and_holds_it_to_the_patchs_pools()
+    {
+        var rendered = Run(Unplaced + "\nvalues: {serving: {placementFromValues: false}}\npatches:\n"
+                           + "  - {target: {kind: KnativeServing, name: operators-serving}, path: \"spec.workloads[name=activator]\", intent: {pool: gpu}}");
+        var activator = rendered.Workload("Deployment/activator");
+        Assert.Equal(["gpu"], activator.HomePools);
+        Assert.NotNull(activator.PlacedByPatch);
+        var webhook = rendered.Workload("Deployment/webhook");
+        Assert.Null(webhook.PlacedByPatch);
+        Assert.Equal(["services"], webhook.HomePools); // the release's intent: the patch to activator does not place it
     }
 
     [Fact]
