@@ -25,7 +25,7 @@ public sealed class AuditCommandTests : IDisposable
         var (exit, output, error) = CliRunner.Run("audit", "dev", "-C", Repository.Root, "--snapshot", file, "--no-render", "-o", "markdown");
         Assert.True(exit == 0, error + output);
         Assert.Contains("## Audit of stack `dev`", output);
-        Assert.Contains("| services | 2 | 2 | 0 |", output);
+        Assert.Contains("| services | 4 | 4 | 0 |", output);
         Assert.Contains("No findings: every node carries its pool's labels and taints", output);
         Assert.Contains("by Helm release labels", output);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using NodePools.Placement.Audit;
+using NodePools.Placement.Checks;
 using NodePools.Placement.Pipeline;
 using NodePools.Placement.Tests.Rendering;
 using NodePools.Tests.Shared;
@@ -41,6 +42,28 @@ public sealed class RenderedAuditTests : IDisposable
         Assert.Equal(0, result.Mapping.HelmLabels);
         Assert.Equal(0, result.Mapping.Unmatched);
         Assert.True(result.Mapping.Rendered >= 9, $"{result.Mapping}");
+    }
+
+    /// <summary>The bundled stacks with their real charts (NODEPOOLS_CHARTS, as ExampleStackRenderTests): a release whose chart is missing is matched by its Helm labels.</summary>
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task The_bundled_stacks_rendered_with_their_real_charts_and_deployed_as_checked_audit_clean(string stack)
+    {
+        var charts = Environment.GetEnvironmentVariable("NODEPOOLS_CHARTS");
+        Assert.SkipWhen(string.IsNullOrEmpty(charts), "NODEPOOLS_CHARTS is not set: it names a folder with the bundled stacks' charts at their pinned versions");
+        FixtureChart.RequireHelm();
+        var plan = StackPipeline.PlanFromDirectory(Repository.Root, stack);
+        var analysis = await StackPipeline.AnalyzeAsync(plan, RenderSetup.With(Placement.Rendering.HelmRunner.Locate()!, new Placement.Rendering.RenderOptions { ChartsDirectory = charts }, required: false),
+            cancellation: TestContext.Current.CancellationToken);
+
+        var result = Audit(analysis, StackSnapshots.Build(plan, analysis.Rendered));
+
+        // Info at most: the NVIDIA MPS daemon waits for a node labelled for MPS, by design.
+        var serious = result.Findings.Where(f => f.Finding.Severity != Severity.Info).ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(f => $"{f.Finding.Rule} {f.Finding.Subject}: {f.Finding.Message}")));
+        Assert.True(result.Mapping.Rendered > 40, $"{result.Mapping}");
+        Assert.Equal(0, result.Mapping.Unmatched);
     }
 
     [Fact]
