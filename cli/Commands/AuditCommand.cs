@@ -41,6 +41,9 @@ public static class AuditCommand
         };
         arguments.AddTo(command);
         render.AddTo(command);
+        render.Render.Description = "Render every release's chart with helm and hold each pod to the pools of the workload its chart renders; fail when helm or a chart is missing. "
+                                    + "By default the charts are rendered when helm is on PATH.";
+        render.NoRender.Description = "Do not run helm: match pods to releases by Helm's release labels, each held to every pool its release places anything on.";
         command.Options.Add(output);
         command.Validators.Add(result =>
         {

@@ -12,7 +12,7 @@ public static class RulesCommand
     {
         var rule = new Argument<string?>("RULE") { Description = "One rule id to describe (e.g. workload-off-pool); all rules when omitted.", Arity = ArgumentArity.ZeroOrOne };
         var output = OutputOption.Create(OutputFormat.Table, OutputFormat.Markdown, OutputFormat.Json);
-        var command = new Command("rules", "List the rules findings are reported under: what each reads (the declaration, the rendered charts, or a change), its severity, and when it fires.")
+        var command = new Command("rules", "List the rules findings are reported under: what each reads (the declaration, the rendered charts, a change, or the running cluster), its severity, and when it fires.")
         {
             rule,
             output,

@@ -20,7 +20,13 @@ public sealed record AuditReport(
         result.Pools.Select(pool => new PoolSummaryReport(pool.Pool, pool.Nodes, pool.Ready, pool.Cordoned, pool.Pods,
             $"{PoolSummary.Cores(pool.CpuRequested)}/{PoolSummary.Cores(pool.CpuAllocatable)}",
             $"{PoolSummary.Gibibytes(pool.MemoryRequested)}/{PoolSummary.Gibibytes(pool.MemoryAllocatable)}",
-            result.Findings.Count(finding => finding.Pool == pool.Pool))).ToList(),
+            result.Findings.Count(finding => finding.Pool == pool.Pool))
+        {
+            CpuRequestedMillicores = pool.CpuRequested,
+            CpuAllocatableMillicores = pool.CpuAllocatable,
+            MemoryRequestedBytes = pool.MemoryRequested,
+            MemoryAllocatableBytes = pool.MemoryAllocatable,
+        }).ToList(),
         result.Mapping,
         result.UnpooledNodes,
         result.Findings.Select(finding => FindingReport.From(finding.Finding)).ToList(),
@@ -47,4 +53,11 @@ public sealed record AuditReport(
         + $"{Pods.Addons} EKS add-on pods, {Pods.Unmatched} of no release{(UnpooledNodes > 0 ? $"; {UnpooledNodes} node(s) of no pool" : "")}. Matching: {Matching}.";
 }
 
-public sealed record PoolSummaryReport(string Pool, int Nodes, int Ready, int Cordoned, int Pods, string Cpu, string Memory, int Findings);
+/// <summary>One pool as it runs; <see cref="Cpu"/> and <see cref="Memory"/> are "requested/allocatable" for people, the numbers beside them for scripts.</summary>
+public sealed record PoolSummaryReport(string Pool, int Nodes, int Ready, int Cordoned, int Pods, string Cpu, string Memory, int Findings)
+{
+    public long CpuRequestedMillicores { get; init; }
+    public long CpuAllocatableMillicores { get; init; }
+    public long MemoryRequestedBytes { get; init; }
+    public long MemoryAllocatableBytes { get; init; }
+}

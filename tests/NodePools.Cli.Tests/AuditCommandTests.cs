@@ -38,6 +38,9 @@ public sealed class AuditCommandTests : IDisposable
         var findings = JsonDocument.Parse(output).RootElement.GetProperty("findings").EnumerateArray()
             .Select(finding => (finding.GetProperty("rule").GetString(), finding.GetProperty("subject").GetString())).ToList();
         Assert.Equal([("node-drift", "node ip-10-1-0-1.ec2.internal (pool services)"), ("pod-off-pool", "argo-cd argocd/Deployment/argo-cd-0")], findings);
+        var services = JsonDocument.Parse(output).RootElement.GetProperty("pools").EnumerateArray().Single(pool => pool.GetProperty("pool").GetString() == "services");
+        Assert.Equal((4, 1), (services.GetProperty("nodes").GetInt32(), services.GetProperty("findings").GetInt32()));
+        Assert.True(services.GetProperty("cpuAllocatableMillicores").GetInt64() > services.GetProperty("cpuRequestedMillicores").GetInt64());
     }
 
     /// <summary>Writes the example again (NODEPOOLS_WRITE_EXAMPLES=1) from the dev stack: run it when the stack changes.</summary>
