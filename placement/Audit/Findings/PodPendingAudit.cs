@@ -46,17 +46,18 @@ internal static class PodPendingAudit
                 lines.Add($"pool {pool.Name}: {now}; {grow}");
             }
             var podNames = group.Select(p => p.Pod.Name).ToList();
-            var scheduler = first.Pod.UnschedulableMessage is { Length: > 0 } message ? $" The scheduler said: {message}" : "";
+            var scheduler = first.Pod.UnschedulableMessage is { Length: > 0 } said ? $" The scheduler said: {said}" : "";
             var owner = first.Home?.Owner ?? "no release";
-            var message2 = $"{Names.Count(podNames.Count, "pod")} Pending ({Names.List(podNames)}). {string.Join("; ", lines)}.{scheduler}";
+            var message = $"{Names.Count(podNames.Count, "pod")} Pending ({Names.List(podNames)}). {string.Join("; ", lines)}.{scheduler}";
             var fix = !anyNewNode
                 ? "no node of its pools can take it as it is: fix the workload's placement or requests in the release's values (nodepools explain shows each reason), or the pool's instance type"
                 : atMax.Count > 0
                     ? $"raise scaling.max of pool {Names.Pools(atMax)}, or free capacity there"
                     : "the autoscaler should add a node: check its logs (kubectl -n kube-system logs deploy/cluster-autoscaler) if it does not";
-            var pool0 = pools.Count == 1 ? pools[0].Name : first.Home?.Pools.Count == 1 ? first.Home.Pools.First() : null;
-            yield return new AuditFinding(pool0, Rules.PodPending.At(anyNewNode ? Severity.Warning : Severity.Error,
-                $"{owner} {group.Key.Namespace}/{group.Key.Kind}/{group.Key.Name}", message2) with { Fix = fix });
+            // Counted in a pool's summary when it belongs on that pool alone.
+            var ownPool = pools.Count == 1 ? pools[0].Name : null;
+            yield return new AuditFinding(ownPool, Rules.PodPending.At(anyNewNode ? Severity.Warning : Severity.Error,
+                $"{owner} {group.Key.Namespace}/{group.Key.Kind}/{group.Key.Name}", message) with { Fix = fix });
         }
     }
 }
