@@ -21,9 +21,11 @@ public class OperatorModelTests
     private static IReadOnlyList<OperatorWorkload> Make(string yaml)
     {
         var resource = Resource(yaml);
-        var model = WorkloadModels.Operator(resource["kind"]!.GetValue<string>(), resource["apiVersion"]!.GetValue<string>());
-        Assert.NotNull(model);
-        return model.Workloads(resource);
+        var (kind, apiVersion) = (resource["kind"]!.GetValue<string>(), resource["apiVersion"]!.GetValue<string>());
+        var model = WorkloadModels.Operator(kind, apiVersion);
+        // The registry finds the model of this kind in this API group, not one of the same kind elsewhere.
+        Assert.Equal((kind, apiVersion.Split('/')[0]), (model?.Kind, model?.ApiGroup));
+        return model!.Workloads(resource);
     }
 
     /// <summary>Each workload as KIND/NAME×REPLICAS, in the operator's order.</summary>
