@@ -30,6 +30,16 @@ internal static class StackText
               labels: {role: system}
         """;
 
+    /// <summary>One m6i.large pool of one node labelled pool: NAME, with the taints given (a YAML list), to follow "  node-pools:pools:".</summary>
+    public static string Pool(string name, string taints) => $"""
+            {name}:
+              instanceTypes: [m6i.large]
+              scaling: {"{min: 1, desired: 1, max: 2}"}
+              labels: {"{"}pool: {name}{"}"}
+              taints: {taints}
+
+        """;
+
     /// <summary>The cluster line that turns the Cluster Autoscaler off.</summary>
     public const string NoAutoscaler = "autoscaler: false";
 

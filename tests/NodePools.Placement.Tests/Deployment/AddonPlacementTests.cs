@@ -9,25 +9,16 @@ namespace NodePools.Placement.Tests.Deployment;
 /// <summary>The EKS add-ons' pods: the EBS CSI controller placed on the system pool, every add-on pod evaluated like a release's.</summary>
 public class AddonPlacementTests
 {
-    private static string Pool(string name, string taints) => $"""
-            {name}:
-              instanceTypes: [m6i.large]
-              scaling: {"{min: 1, desired: 1, max: 2}"}
-              labels: {"{"}pool: {name}{"}"}
-              taints: {taints}
-
-        """;
-
     private const string NoExecute = "[{key: workload, value: dispatch, effect: NoExecute}]";
     private const string NoSchedule = "[{key: workload, value: gpu, effect: NoSchedule}]";
 
     public static TheoryData<string, string?, string[], string?> Stacks => new()
     {
         // pools; the add-on's configurationValues; where the controller can run; the addon-pod-placement finding (severity: start)
-        { Pool("dispatch", NoExecute) + Pool("system", "[]"), """{"controller":{"tolerations":[{"key":"CriticalAddonsOnly","operator":"Exists"}],"nodeSelector":{"pool":"system"}}}""", ["system"], null },
+        { StackText.Pool("dispatch", NoExecute) + StackText.Pool("system", "[]"), """{"controller":{"tolerations":[{"key":"CriticalAddonsOnly","operator":"Exists"}],"nodeSelector":{"pool":"system"}}}""", ["system"], null },
         // No pool free of blocking taints: the defaults stay, and a NoExecute pool would evict it every 300 s.
-        { Pool("dispatch", NoExecute) + Pool("gpu", NoSchedule), null, ["dispatch"], "Warning: can land on pool dispatch, whose taint workload=dispatch:NoExecute it tolerates for 300 s only" },
-        { Pool("gpu", NoSchedule), null, [], "Error: fits no pool: gpu: node(s) had untolerated taint" },
+        { StackText.Pool("dispatch", NoExecute) + StackText.Pool("gpu", NoSchedule), null, ["dispatch"], "Warning: can land on pool dispatch, whose taint workload=dispatch:NoExecute it tolerates for 300 s only" },
+        { StackText.Pool("gpu", NoSchedule), null, [], "Error: fits no pool: gpu: node(s) had untolerated taint" },
     };
 
     [Theory]

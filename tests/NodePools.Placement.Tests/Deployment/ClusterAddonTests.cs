@@ -9,27 +9,18 @@ namespace NodePools.Placement.Tests.Deployment;
 /// <summary>Which pools host the cluster's own add-ons, and the role the VPC CNI assumes.</summary>
 public class ClusterAddonTests
 {
-    private static string Pool(string name, string taints) => $"""
-            {name}:
-              instanceTypes: [m6i.large]
-              scaling: {"{min: 1, desired: 1, max: 2}"}
-              labels: {"{"}pool: {name}{"}"}
-              taints: {taints}
-
-        """;
-
     public static TheoryData<string, string[]> Hosts => new()
     {
         // Untainted pools host CoreDNS.
-        { Pool("system", "[]") + Pool("gpu", "[{key: workload, value: gpu, effect: NoSchedule}]"), ["system"] },
+        { StackText.Pool("system", "[]") + StackText.Pool("gpu", "[{key: workload, value: gpu, effect: NoSchedule}]"), ["system"] },
         // PreferNoSchedule does not block scheduling.
-        { Pool("soft", "[{key: workload, value: x, effect: PreferNoSchedule}]"), ["soft"] },
+        { StackText.Pool("soft", "[{key: workload, value: x, effect: PreferNoSchedule}]"), ["soft"] },
         // CriticalAddonsOnly is tolerated whatever its value or effect (operator Exists, no effect).
-        { Pool("critical", "[{key: CriticalAddonsOnly, value: \"true\", effect: NoExecute}]"), ["critical"] },
+        { StackText.Pool("critical", "[{key: CriticalAddonsOnly, value: \"true\", effect: NoExecute}]"), ["critical"] },
         // Another key with the same effect still blocks it.
-        { Pool("critical", "[{key: CriticalAddonsOnly, value: \"true\", effect: NoSchedule}]") + Pool("other", "[{key: OtherAddonsOnly, value: \"true\", effect: NoSchedule}]"), ["critical"] },
+        { StackText.Pool("critical", "[{key: CriticalAddonsOnly, value: \"true\", effect: NoSchedule}]") + StackText.Pool("other", "[{key: OtherAddonsOnly, value: \"true\", effect: NoSchedule}]"), ["critical"] },
         // Every pool dedicated: nothing hosts it.
-        { Pool("a", "[{key: workload, value: a, effect: NoSchedule}]") + Pool("b", "[{key: workload, value: b, effect: NoExecute}]"), [] },
+        { StackText.Pool("a", "[{key: workload, value: a, effect: NoSchedule}]") + StackText.Pool("b", "[{key: workload, value: b, effect: NoExecute}]"), [] },
     };
 
     [Theory]
