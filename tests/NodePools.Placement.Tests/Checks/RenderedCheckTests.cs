@@ -16,23 +16,8 @@ namespace NodePools.Placement.Tests.Checks;
 public class RenderedCheckTests
 {
     /// <summary>Every workload of the fixture placed on services, the static one acknowledged on system.</summary>
-    private const string Placed = """
-        intent: {pool: services}
-        values: {apiKey: x}
-        slots:
-          - path: global
-          - path: builder
-            nodeSelector: true
-            affinity: false
-          - path: resolver
-            nodeSelector: true
-            affinity: false
-          - path: agent
-            daemonSet: true
-          - path: migrate
-          - path: metrics
-          - path: runtime.default-pod-template
-            style: pod-template
+    private const string Placed = PlacedSlots + """
+
         acknowledge:
           - {workload: Deployment/fixture-static, pool: system, reason: no values reach it}
         """;

@@ -16,6 +16,29 @@ internal static class FixtureChart
 {
     public static string ChartsDirectory => Repository.Path("tests", "charts");
 
+    /// <summary>
+    /// The fixture's release with a slot at every values path that places a workload, all on services;
+    /// its static Deployment, which no values reach, is left to each test.
+    /// </summary>
+    public const string PlacedSlots = """
+        intent: {pool: services}
+        values: {apiKey: x}
+        slots:
+          - path: global
+          - path: builder
+            nodeSelector: true
+            affinity: false
+          - path: resolver
+            nodeSelector: true
+            affinity: false
+          - path: agent
+            daemonSet: true
+          - path: migrate
+          - path: metrics
+          - path: runtime.default-pod-template
+            style: pod-template
+        """;
+
     /// <summary>The release of a test chart, named as its chart; <paramref name="body"/> adds its intent, values, slots and acknowledgements.</summary>
     public static string Release(string body, string chart = "fixture") => StackText.Releases($"""
         {chart}:

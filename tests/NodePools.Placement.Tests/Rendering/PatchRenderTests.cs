@@ -12,24 +12,7 @@ namespace NodePools.Placement.Tests.Rendering;
 public class PatchRenderTests
 {
     /// <summary>The fixture placed on services by slots; its static Deployment, which no values reach, left to each test.</summary>
-    private const string Slots = """
-        intent: {pool: services}
-        values: {apiKey: x}
-        slots:
-          - path: global
-          - path: builder
-            nodeSelector: true
-            affinity: false
-          - path: resolver
-            nodeSelector: true
-            affinity: false
-          - path: agent
-            daemonSet: true
-          - path: migrate
-          - path: metrics
-          - path: runtime.default-pod-template
-            style: pod-template
-        """;
+    private const string Slots = PlacedSlots;
 
     [Fact]
     public void An_intent_patch_places_a_workload_no_values_path_reaches()
