@@ -2,6 +2,8 @@ using System.Text.Json;
 using NodePools.Placement.Rendering;
 using NodePools.Tests.Shared;
 
+using static NodePools.Cli.Tests.ChartStack;
+
 namespace NodePools.Cli.Tests;
 
 /// <summary>
@@ -10,37 +12,14 @@ namespace NodePools.Cli.Tests;
 /// </summary>
 public class OperatorCommandTests
 {
-    private static readonly string Charts = Repository.Path("tests", "charts");
-
-    private static string Stack(string slots) => """
-        config:
-          node-pools:cluster: {name: t, version: "1.33", availabilityZones: [us-east-1a, us-east-1b], autoscaler: false}
-          node-pools:pools:
-            services:
-              instanceTypes: [m6i.large]
-              scaling: {min: 1, max: 3}
-              labels: {role: services}
-              taints: [{key: role, value: services, effect: NoSchedule}]
-            system:
-              instanceTypes: [m6i.large]
-              scaling: {min: 1, max: 3}
-              labels: {role: system}
-          node-pools:releases:
-            operators:
-              chart: operators
-              repository: https://charts.example.com/operators
-              version: 0.1.0
-              namespace: monitoring
-              intent: {pool: services}
-              slots:
-                - path: operator
-                - {path: nodeExporter, daemonSet: true, intent: {pool: [services, system]}}
-        """ + slots;
+    private static string Stack(string slots) => ChartStack.With("operators", "monitoring", """
+        intent: {pool: services}
+        slots:
+          - path: operator
+          - {path: nodeExporter, daemonSet: true, intent: {pool: [services, system]}}
+        """) + slots;
 
     private const string SpecPaths = "\n        - path: serving.placement\n        - path: prometheus.prometheusSpec\n        - path: alertmanager.alertmanagerSpec";
-
-    private static void RequireHelm() =>
-        Assert.SkipWhen(HelmRunner.Locate() is null, "helm is not on PATH: these tests render a chart with the real helm");
 
     private static (int Exit, JsonElement Report) Check(string slots)
     {

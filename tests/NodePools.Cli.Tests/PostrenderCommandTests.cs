@@ -5,6 +5,8 @@ using NodePools.Placement.Pipeline;
 using NodePools.Placement.Rendering;
 using NodePools.Tests.Shared;
 
+using static NodePools.Cli.Tests.ChartStack;
+
 namespace NodePools.Cli.Tests;
 
 /// <summary>
@@ -14,35 +16,15 @@ namespace NodePools.Cli.Tests;
 /// </summary>
 public class PostrenderCommandTests
 {
-    private static readonly string Charts = Repository.Path("tests", "charts");
-
-    private const string Stack = """
-        config:
-          node-pools:cluster: {name: t, version: "1.33", availabilityZones: [us-east-1a, us-east-1b], autoscaler: false}
-          node-pools:pools:
-            services:
-              instanceTypes: [m6i.large]
-              scaling: {min: 1, max: 3}
-              labels: {role: services}
-              taints: [{key: role, value: services, effect: NoSchedule}]
-            system:
-              instanceTypes: [m6i.large]
-              scaling: {min: 1, max: 3}
-              labels: {role: system}
-          node-pools:releases:
-            fixture:
-              chart: fixture
-              repository: https://charts.example.com/fixture
-              version: 0.1.0
-              namespace: apps
-              intent: {pool: services}
-              values: {apiKey: x}
-              slots:
-                - path: global
-              patches:
-                - {target: {kind: Deployment, name: fixture-static}, intent: {pool: services}}
-                - {target: {kind: Deployment, name: fixture-worker}, path: spec.template.metadata, patch: {labels: {team: workers}}}
-        """;
+    private static readonly string Stack = ChartStack.With("fixture", "apps", """
+        intent: {pool: services}
+        values: {apiKey: x}
+        slots:
+          - path: global
+        patches:
+          - {target: {kind: Deployment, name: fixture-static}, intent: {pool: services}}
+          - {target: {kind: Deployment, name: fixture-worker}, path: spec.template.metadata, patch: {labels: {team: workers}}}
+        """);
 
     private const string Manifests = """
         ---

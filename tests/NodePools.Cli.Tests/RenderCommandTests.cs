@@ -2,49 +2,28 @@ using System.Text.Json;
 using NodePools.Placement.Rendering;
 using NodePools.Tests.Shared;
 
+using static NodePools.Cli.Tests.ChartStack;
+
 namespace NodePools.Cli.Tests;
 
 /// <summary>plan, check and slots rendering tests/charts/fixture with the real helm; skipped with the reason where helm is absent.</summary>
 public class RenderCommandTests
 {
-    private static readonly string Charts = Repository.Path("tests", "charts");
+    private static readonly string Stack = ChartStack.With("fixture", "apps", """
+        intent: {pool: services}
+        values: {apiKey: x}
+        slots:
+          - path: global
+          - {path: builder, nodeSelector: true, affinity: false}
+          - {path: resolver, nodeSelector: true, affinity: false}
+          - {path: agent, daemonSet: true}
+          - path: migrate
+          - path: metrics
+          - {path: runtime.default-pod-template, style: pod-template}
+        acknowledge:
+          - {workload: Deployment/fixture-static, pool: system, reason: no values reach it}
+        """);
 
-    private const string Stack = """
-        config:
-          node-pools:cluster: {name: t, version: "1.33", availabilityZones: [us-east-1a, us-east-1b], autoscaler: false}
-          node-pools:pools:
-            services:
-              instanceTypes: [m6i.large]
-              scaling: {min: 1, max: 3}
-              labels: {role: services}
-              taints: [{key: role, value: services, effect: NoSchedule}]
-            system:
-              instanceTypes: [m6i.large]
-              scaling: {min: 1, max: 3}
-              labels: {role: system}
-          node-pools:releases:
-            fixture:
-              chart: fixture
-              repository: https://charts.example.com/fixture
-              version: 0.1.0
-              namespace: apps
-              intent: {pool: services}
-              values: {apiKey: x}
-              slots:
-                - path: global
-                - {path: builder, nodeSelector: true, affinity: false}
-                - {path: resolver, nodeSelector: true, affinity: false}
-                - {path: agent, daemonSet: true}
-                - path: migrate
-                - path: metrics
-                - {path: runtime.default-pod-template, style: pod-template}
-              acknowledge:
-                - {workload: Deployment/fixture-static, pool: system, reason: no values reach it}
-        """;
-
-
-    private static void RequireHelm() =>
-        Assert.SkipWhen(HelmRunner.Locate() is null, "helm is not on PATH: these tests render a chart with the real helm");
 
     [Fact]
     public void Check_renders_the_charts_and_passes_when_every_workload_is_placed()
