@@ -17,8 +17,4 @@ internal static class PoolFacts
             .Where(taint => TaintToleration.BlocksScheduling(taint) && !TaintToleration.AnyTolerates(slot.Pod.Tolerations, taint))
             .Select(PlacementDeriver.Tolerating);
 
-    public static string Describe(Toleration toleration) =>
-        toleration.Operator == TolerationOperators.Exists
-            ? $"{{key: {toleration.Key}, operator: Exists, effect: {toleration.Effect}}}"
-            : $"{{key: {toleration.Key}, operator: Equal, value: \"{toleration.Value}\", effect: {toleration.Effect}}}";
 }

@@ -24,6 +24,20 @@ public sealed record Toleration
 
     /// <summary>Carried for NoExecute taints: how long the pod stays bound after the taint appears.</summary>
     public long? TolerationSeconds { get; init; }
+
+    /// <summary>As written in a pod spec, in YAML's flow style: {key: k, operator: Equal, value: "v", effect: NoSchedule}; unset fields left out.</summary>
+    public override string ToString()
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrEmpty(Key))
+            parts.Add($"key: {Key}");
+        parts.Add($"operator: {(string.IsNullOrEmpty(Operator) ? TolerationOperators.Equal : Operator)}");
+        if (Value is not null && Operator != TolerationOperators.Exists)
+            parts.Add($"value: \"{Value}\"");
+        if (!string.IsNullOrEmpty(Effect))
+            parts.Add($"effect: {Effect}");
+        return "{" + string.Join(", ", parts) + "}";
+    }
 }
 
 /// <summary>Taint effects and toleration operators, spelled as the Kubernetes API spells them.</summary>

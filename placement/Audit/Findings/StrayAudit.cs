@@ -22,7 +22,7 @@ internal static class StrayAudit
             var tolerations = group.First().Pod.Spec.Tolerations ?? [];
             var letIn = pool.Spec.Taints.Where(TaintToleration.BlocksScheduling)
                 .Select(taint => (Taint: taint, By: tolerations.FirstOrDefault(t => TaintToleration.Tolerates(t, taint))))
-                .Select(pair => pair.By is null ? $"{pair.Taint} (not tolerated: it was bound by name)" : $"{pair.Taint} through {Describe(pair.By)}");
+                .Select(pair => pair.By is null ? $"{pair.Taint} (not tolerated: it was bound by name)" : $"{pair.Taint} through {pair.By}");
             var pods = group.Select(pod => pod.Pod.Name).ToList();
             var workload = group.Key.Workload;
             yield return new AuditFinding(pool.Name, Rules.Stray.Warning(
@@ -32,19 +32,5 @@ internal static class StrayAudit
                 Fix = $"declare it as a release of the stack so it is placed, or remove the toleration that lets it onto pool {pool.Name}",
             });
         }
-    }
-
-    /// <summary>A toleration as written in a pod spec: {key: K, operator: Exists, effect: E}.</summary>
-    public static string Describe(Toleration toleration)
-    {
-        var parts = new List<string>();
-        if (!string.IsNullOrEmpty(toleration.Key))
-            parts.Add($"key: {toleration.Key}");
-        parts.Add($"operator: {(string.IsNullOrEmpty(toleration.Operator) ? TolerationOperators.Equal : toleration.Operator)}");
-        if (!string.IsNullOrEmpty(toleration.Value))
-            parts.Add($"value: {toleration.Value}");
-        if (!string.IsNullOrEmpty(toleration.Effect))
-            parts.Add($"effect: {toleration.Effect}");
-        return "{" + string.Join(", ", parts) + "}";
     }
 }

@@ -22,7 +22,7 @@ internal static class DaemonSetRule
                 : plan.Pools.Select(p => p.Name).ToList();
             foreach (var verdict in slot.Verdicts.Where(v => targets.Contains(v.Pool) && !v.Verdict.Schedulable))
             {
-                var missing = PoolFacts.MissingTolerations(slot, plan.Pool(verdict.Pool)).Select(PoolFacts.Describe).ToList();
+                var missing = PoolFacts.MissingTolerations(slot, plan.Pool(verdict.Pool)).Select(toleration => toleration.ToString()).ToList();
                 yield return new Finding(Severity.Error, Rules.DaemonSetNotTolerated.Id, slot.Id,
                     $"is a DaemonSet that must run on every node of pool {verdict.Pool}, but cannot: {PoolFacts.Why(verdict.Verdict)}")
                 {

@@ -25,7 +25,7 @@ internal static class DaemonSetCoverageRule
                 var pool = evaluation.Plan.Pool(verdict.Pool);
                 var missing = pool.Spec.Taints
                     .Where(taint => TaintToleration.BlocksScheduling(taint) && !TaintToleration.AnyTolerates(workload.Pod.Tolerations, taint))
-                    .Select(taint => PoolFacts.Describe(PlacementDeriver.Tolerating(taint)))
+                    .Select(taint => PlacementDeriver.Tolerating(taint).ToString())
                     .ToList();
                 yield return new Finding(bySelection ? Severity.Info : Severity.Error, Rules.DaemonSetPoolUncovered.Id, workload.Subject,
                     bySelection
