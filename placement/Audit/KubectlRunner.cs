@@ -15,17 +15,8 @@ public sealed class KubectlRunner(string executable)
     public string Executable { get; } = executable;
 
     /// <summary>kubectl from NODEPOOLS_KUBECTL or the PATH; null when there is none.</summary>
-    public static KubectlRunner? Locate()
-    {
-        if (Environment.GetEnvironmentVariable("NODEPOOLS_KUBECTL") is { Length: > 0 } configured)
-            return File.Exists(configured) ? new KubectlRunner(configured) : null;
-        var names = OperatingSystem.IsWindows() ? new[] { "kubectl.exe", "kubectl" } : ["kubectl"];
-        return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .SelectMany(directory => names.Select(name => Path.Combine(directory, name)))
-            .Where(File.Exists)
-            .Select(path => new KubectlRunner(path))
-            .FirstOrDefault();
-    }
+    public static KubectlRunner? Locate() =>
+        Executables.Find("kubectl", "NODEPOOLS_KUBECTL") is { } path ? new KubectlRunner(path) : null;
 
     /// <summary>The arguments that read a cluster's snapshot: every object an audit reads, of every namespace, as JSON.</summary>
     public static IReadOnlyList<string> SnapshotArguments(string context, string? kubeconfig)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using NodePools.Placement.Input;
 
 namespace NodePools.Placement.Rendering;
 
@@ -31,22 +32,8 @@ public sealed class HelmRunner(string executable)
     public string Executable { get; } = executable;
 
     /// <summary>helm from NODEPOOLS_HELM or the PATH; null when there is none.</summary>
-    public static HelmRunner? Locate()
-    {
-        if (Environment.GetEnvironmentVariable("NODEPOOLS_HELM") is { Length: > 0 } configured)
-            return File.Exists(configured) ? new HelmRunner(configured) : null;
-        var names = OperatingSystem.IsWindows() ? new[] { "helm.exe", "helm" } : ["helm"];
-        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            foreach (var name in names)
-            {
-                var candidate = Path.Combine(directory, name);
-                if (File.Exists(candidate))
-                    return new HelmRunner(candidate);
-            }
-        }
-        return null;
-    }
+    public static HelmRunner? Locate() =>
+        Executables.Find("helm", "NODEPOOLS_HELM") is { } path ? new HelmRunner(path) : null;
 
     /// <summary>"v3.16.2", or null when helm does not answer.</summary>
     public async Task<string?> VersionAsync(CancellationToken cancellation = default)
