@@ -45,7 +45,7 @@ public static class SnapshotReader
             errors.Add(new InputError(file, "", "no such file"));
             return;
         }
-        if (!StartsAsJson(file))
+        if (!ManifestReader.IsJson(file))
         {
             errors.Add(new InputError(file, "", $"expected the JSON that kubectl writes (kubectl get {KubectlKinds} -A -o json)") { Line = 1, Column = 1 });
             return;
@@ -142,18 +142,6 @@ public static class SnapshotReader
     private static readonly PodSpec Finished = new();
 
     private static ObjectCondition? Condition(ClusterObject obj, string type) => obj.Status?.Conditions?.FirstOrDefault(c => c.Type == type);
-
-    private static bool StartsAsJson(string file)
-    {
-        using var stream = File.OpenRead(file);
-        int first;
-        do
-        {
-            first = stream.ReadByte();
-        }
-        while (first is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF);
-        return first is '{' or '[' or -1;
-    }
 }
 
 /// <summary>One string per distinct value (namespaces repeat across a cluster's pods).</summary>

@@ -19,7 +19,7 @@ public static class ManifestReader
         IsJson(file) ? ReadJsonPods(file) : ReadPods(StructuredText.LoadFile(file));
 
     /// <summary>Whether the file is JSON (its first character is { or [): YAML takes the tree reader.</summary>
-    private static bool IsJson(string file)
+    internal static bool IsJson(string file)
     {
         try
         {
