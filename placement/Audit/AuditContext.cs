@@ -69,6 +69,9 @@ public sealed class AuditContext
     public IReadOnlyList<AuditedNode> Nodes { get; }
     public IReadOnlyDictionary<string, AuditedNode> NodesByName { get; }
 
+    /// <summary>Each declared pool as it runs: read by the pressure rule and the report alike.</summary>
+    public IReadOnlyList<PoolSummary> Summaries => field ??= PoolSummary.Of(this);
+
     public AuditedNode? NodeOf(AuditedPod pod) => pod.Pod.NodeName is { } name && NodesByName.TryGetValue(name, out var node) ? node : null;
 
     public IEnumerable<AuditedNode> NodesOf(string pool) => Nodes.Where(node => node.Pool?.Name == pool);

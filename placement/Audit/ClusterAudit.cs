@@ -39,6 +39,6 @@ public static class ClusterAudit
             live.Count(pod => pod.Home?.Source == HomeSource.RuntimeTemplate),
             live.Count(pod => pod.Home?.Source == HomeSource.Addon),
             live.Count(pod => pod.Home is null));
-        return new AuditResult(PoolSummary.Of(context), findings, mapping, context.Nodes.Count(node => node.Pool is null));
+        return new AuditResult(context.Summaries, findings, mapping, context.Nodes.Count(node => node.Pool is null));
     }
 }

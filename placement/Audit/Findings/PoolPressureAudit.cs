@@ -10,7 +10,7 @@ internal static class PoolPressureAudit
 
     public static IEnumerable<AuditFinding> Find(AuditContext context)
     {
-        foreach (var summary in PoolSummary.Of(context))
+        foreach (var summary in context.Summaries)
         {
             var pressed = new List<string>();
             if (summary.CpuAllocatable > 0 && summary.CpuRequested > Threshold * summary.CpuAllocatable)
